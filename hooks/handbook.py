@@ -1,0 +1,20 @@
+"""mkdocs hooks: thin wiring only. The logic lives in the kumppanuus package (src/kumppanuus).
+
+Each language is a full nested build (mkdocs-static-i18n), so these run once per language;
+the package caches the loaded data by file versions.
+"""
+from kumppanuus import mkdocs_glue
+
+
+def on_config(config):
+    mkdocs_glue.on_config(config)
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    return mkdocs_glue.on_page_markdown(markdown, page, config)
+
+
+def on_serve(server, config, builder):
+    mkdocs_glue.on_serve(server, config, builder)
+    return server

@@ -1,0 +1,75 @@
+"""Command line of the handbook: ``kumppanuus validate | parity | parity-stamp ...``."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import DataError
+
+
+def _root(args) -> Path:
+    return Path(args.root).resolve()
+
+
+def cmd_validate(args) -> int:
+    from .content import Content
+
+    try:
+        content = Content.load(_root(args))
+    except DataError as err:
+        print(err.report(), file=sys.stderr)
+        print("Korjaa yllä luetellut kohdat ja aja `make validate` uudelleen. / "
+              "Fix the problems listed above and run `make validate` again.", file=sys.stderr)
+        return 1
+    print(f"OK: {len(content.cases)} cases and {len(content.data)} data files are valid. / "
+          f"{len(content.cases)} tapausta ja {len(content.data)} datatiedostoa ovat kunnossa.")
+    return 0
+
+
+def cmd_parity(args) -> int:
+    from .parity import check
+
+    try:
+        report = check(_root(args))
+    except DataError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    for line in report.lines():
+        print(line)
+    if not report.ok:
+        print("FAIL: pages are missing in some language (see above).", file=sys.stderr)
+        return 1
+    if args.strict and (any(report.outdated.values()) or any(report.unstamped.values())
+                        or any(report.data_missing.values())):
+        print("FAIL: outdated or untranslated content (see above).", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_parity_stamp(args) -> int:
+    from .parity import stamp
+
+    changed = stamp(_root(args) / "docs", only_missing=not args.all)
+    for c in changed:
+        print(f"stamped {c}")
+    print(f"{len(changed)} file(s) stamped")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kumppanuus", description="Tools for the partnership-table handbook.")
+    parser.add_argument("--root", default=".", help="repository root (default: current directory)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("validate", help="validate every case and data file, printing every problem at once")
+    p = sub.add_parser("parity", help="report missing and outdated translations")
+    p.add_argument("--strict", action="store_true", help="also fail on outdated or untranslated content")
+    p = sub.add_parser("parity-stamp", help="record the Finnish source hash in translations")
+    p.add_argument("--all", action="store_true", help="restamp every translation (after checking it is up to date)")
+    args = parser.parse_args(argv)
+    handlers = {"validate": cmd_validate, "parity": cmd_parity, "parity-stamp": cmd_parity_stamp}
+    return handlers[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

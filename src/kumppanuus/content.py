@@ -1,0 +1,230 @@
+"""The handbook's structured content: every data file and case, loaded, validated and cross-checked.
+
+``Content.load(root)`` is the single entry point. It raises :class:`DataError` listing every
+problem (file, field, what is wrong, what is expected) and never returns half-valid content.
+"""
+from __future__ import annotations
+
+import datetime
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import LANGUAGES
+from .errors import DataError, Problem
+from .load import load_file
+
+#: the data files under data/, each validated by data/<name>.schema.json
+DATA_FILES = ("labels", "bibliography", "glossary", "forms", "hallmarks", "steps", "memo", "antipatterns")
+
+
+@dataclass
+class Content:
+    root: Path
+    data: dict[str, Any]
+    cases: list[dict[str, Any]]
+    stamp: tuple = field(default=(), repr=False)
+
+    # -- lookups -------------------------------------------------------------------------
+    @property
+    def labels(self) -> dict[str, dict[str, str]]:
+        return self.data["labels"]
+
+    @property
+    def bibliography(self) -> dict[str, dict]:
+        return {e["key"]: e for e in self.data["bibliography"]["entries"]}
+
+    @property
+    def step_ids(self) -> list[str]:
+        return [s["id"] for ph in self.data["steps"]["phases"] for s in ph["steps"]]
+
+    @property
+    def antipattern_ids(self) -> list[str]:
+        return [a["id"] for a in self.data["antipatterns"]["items"]]
+
+    def cases_linking(self, kind: str, ident: str) -> list[tuple[dict, str]]:
+        """Cases that link to a step (kind 'step') or an anti-pattern (kind 'antipattern').
+
+        Returns (case, relation) pairs; relation is 'illustrates', 'shows' or 'avoids'.
+        """
+        out = []
+        for case in self.cases:
+            if kind == "step" and ident in case.get("steps", []):
+                out.append((case, "illustrates"))
+            elif kind == "antipattern":
+                ap = case.get("antipatterns", {})
+                for rel in ("shows", "avoids"):
+                    if ident in ap.get(rel, []):
+                        out.append((case, rel))
+        return out
+
+    # -- loading -------------------------------------------------------------------------
+    @staticmethod
+    def files(root: Path) -> list[Path]:
+        root = Path(root)
+        paths = [root / "data" / f"{n}.yaml" for n in DATA_FILES]
+        paths += [root / "data" / f"{n}.schema.json" for n in DATA_FILES]
+        paths += sorted((root / "cases").glob("*.yaml")) + [root / "cases" / "schema.json"]
+        return paths
+
+    @classmethod
+    def stamp_of(cls, root: Path) -> tuple:
+        out = []
+        for p in cls.files(root):
+            try:
+                st = os.stat(p)
+                out.append((str(p), st.st_mtime_ns, st.st_size))
+            except OSError:
+                out.append((str(p), None, None))
+        return tuple(out)
+
+    @classmethod
+    def load(cls, root: Path, today: datetime.date | None = None) -> "Content":
+        root = Path(root)
+        problems: list[Problem] = []
+        data: dict[str, Any] = {}
+        for name in DATA_FILES:
+            path = root / "data" / f"{name}.yaml"
+            if not path.exists():
+                problems.append(Problem(f"data/{name}.yaml", "", "the file is missing", "the data file in data/"))
+                continue
+            value, probs = load_file(path, root / "data" / f"{name}.schema.json", root)
+            problems += probs
+            if value is not None:
+                data[name] = value
+        cases, probs = load_cases(root, data, today=today)
+        problems += probs
+        problems += check_data(data)
+        if problems:
+            raise DataError(problems)
+        return cls(root=root, data=data, cases=cases, stamp=cls.stamp_of(root))
+
+
+def load_cases(root: Path, data: dict[str, Any], case_dir: Path | None = None,
+               today: datetime.date | None = None) -> tuple[list[dict], list[Problem]]:
+    """Load and check every cases/*.yaml. Cross-references are checked against ``data`` when present."""
+    case_dir = case_dir or (root / "cases")
+    schema = root / "cases" / "schema.json"
+    today = today or datetime.date.today()
+    problems: list[Problem] = []
+    cases: list[dict] = []
+    seen: dict[str, str] = {}
+    steps = {s["id"] for ph in data["steps"]["phases"] for s in ph["steps"]} if "steps" in data else None
+    aps = {a["id"] for a in data["antipatterns"]["items"]} if "antipatterns" in data else None
+    bib = {e["key"] for e in data["bibliography"]["entries"]} if "bibliography" in data else None
+    paths = sorted(case_dir.glob("*.yaml")) + sorted(case_dir.glob("*.yml"))
+    for path in paths:
+        case, probs = load_file(path, schema, root)
+        name = probs[0].file if probs else path.name
+        if probs:
+            problems += probs
+            continue
+        name = f"cases/{path.name}" if path.parent.resolve() == (root / "cases").resolve() else path.as_posix()
+        if path.suffix != ".yaml":
+            problems.append(Problem(name, "", "case files must end in .yaml", f"{path.stem}.yaml"))
+        if case["slug"] != path.stem:
+            problems.append(Problem(name, "slug", f"slug {case['slug']!r} does not match the file name",
+                                    f"slug: {path.stem} (or rename the file to {case['slug']}.yaml)"))
+        if case["slug"] in seen:
+            problems.append(Problem(name, "slug", f"duplicate slug {case['slug']!r}, also used by {seen[case['slug']]}",
+                                    "a slug used by one case only"))
+        seen.setdefault(case["slug"], name)
+        try:
+            verified = datetime.date.fromisoformat(case["last_verified"])
+            if verified > today:
+                problems.append(Problem(name, "last_verified", f"{case['last_verified']} is in the future",
+                                        f"a date on or before {today.isoformat()}"))
+        except ValueError:
+            problems.append(Problem(name, "last_verified", f"{case['last_verified']!r} is not a real date",
+                                    "a date YYYY-MM-DD"))
+        if steps is not None:
+            for i, sid in enumerate(case["steps"]):
+                if sid not in steps:
+                    problems.append(Problem(name, f"steps[{i}]", f"unknown building step {sid!r}",
+                                            "one of " + ", ".join(sorted(steps))))
+        if aps is not None:
+            for rel, ids in case.get("antipatterns", {}).items():
+                for i, aid in enumerate(ids):
+                    if aid not in aps:
+                        problems.append(Problem(name, f"antipatterns.{rel}[{i}]", f"unknown anti-pattern {aid!r}",
+                                                "one of " + ", ".join(sorted(aps))))
+        if bib is not None:
+            for i, src in enumerate(case["sources"]):
+                if src["key"] not in bib:
+                    problems.append(Problem(name, f"sources[{i}].key", f"unknown citation key {src['key']!r}",
+                                            "a key of data/bibliography.yaml"))
+        cases.append(case)
+    cases.sort(key=lambda c: c["name"]["fi"].lower())
+    return cases, problems
+
+
+def check_data(data: dict[str, Any]) -> list[Problem]:
+    """Cross-file checks of the data files (keys that must resolve, ids that must be unique)."""
+    problems: list[Problem] = []
+    bib = {e["key"] for e in data["bibliography"]["entries"]} if "bibliography" in data else None
+
+    def unique(name: str, items: list[dict], key: str, where: str) -> None:
+        seen = set()
+        for i, item in enumerate(items):
+            if item[key] in seen:
+                problems.append(Problem(f"data/{name}.yaml", f"{where}[{i}].{key}", f"duplicate {key} {item[key]!r}",
+                                        "each id once"))
+            seen.add(item[key])
+
+    if "bibliography" in data:
+        unique("bibliography", data["bibliography"]["entries"], "key", "entries")
+    if "glossary" in data:
+        unique("glossary", data["glossary"]["terms"], "id", "terms")
+        if bib is not None:
+            for i, t in enumerate(data["glossary"]["terms"]):
+                if t.get("source") and t["source"] not in bib:
+                    problems.append(Problem("data/glossary.yaml", f"terms[{i}].source",
+                                            f"unknown citation key {t['source']!r}", "a key of data/bibliography.yaml"))
+    if "antipatterns" in data:
+        unique("antipatterns", data["antipatterns"]["items"], "id", "items")
+    if "steps" in data:
+        all_steps = [s for ph in data["steps"]["phases"] for s in ph["steps"]]
+        unique("steps", all_steps, "id", "steps")
+        ids = {s["id"] for s in all_steps}
+        if "antipatterns" in data:
+            for i, a in enumerate(data["antipatterns"]["items"]):
+                for j, sid in enumerate(a.get("steps", [])):
+                    if sid not in ids:
+                        problems.append(Problem("data/antipatterns.yaml", f"items[{i}].steps[{j}]",
+                                                f"unknown building step {sid!r}", "an id of data/steps.yaml"))
+    for name in ("forms", "hallmarks", "steps", "memo", "antipatterns"):
+        src = data.get(name, {}).get("source") if isinstance(data.get(name), dict) else None
+        if bib is not None and src:
+            for k in ("key", "via"):
+                if src.get(k) and src[k] not in bib:
+                    problems.append(Problem(f"data/{name}.yaml", f"source.{k}", f"unknown citation key {src[k]!r}",
+                                            "a key of data/bibliography.yaml"))
+    if "forms" in data:
+        form_ids = [f["id"] for f in data["forms"]["forms"]]
+        for i, dim in enumerate(data["forms"]["dimensions"]):
+            if set(dim["values"]) != set(form_ids):
+                problems.append(Problem("data/forms.yaml", f"dimensions[{i}].values",
+                                        "must give a value (or null) for every form", ", ".join(form_ids)))
+    if "labels" in data:
+        for key, value in data["labels"].items():
+            missing = [lang for lang in LANGUAGES if lang not in value]
+            if missing:
+                problems.append(Problem("data/labels.yaml", key, f"no label in {', '.join(missing)}",
+                                        "a label in fi, sv and en"))
+    return problems
+
+
+_CACHE: dict[str, Content] = {}
+
+
+def get_content(root: Path) -> Content:
+    """Load once per set of file versions (the three language builds share one load)."""
+    key = str(Path(root).resolve())
+    stamp = Content.stamp_of(Path(root))
+    cached = _CACHE.get(key)
+    if cached is not None and cached.stamp == stamp:
+        return cached
+    content = Content.load(Path(root))
+    _CACHE[key] = content
+    return content

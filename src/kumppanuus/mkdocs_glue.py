@@ -1,0 +1,126 @@
+"""The small adapter between mkdocs (hooks, macros) and the package.
+
+Only this module knows mkdocs' objects; the rest of the package works on plain data.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from . import DEFAULT_LANGUAGE, LANGUAGES
+from .content import Content, get_content
+from .errors import DataError
+from .generate import write_case_pages
+from .parity import source_hash
+from .render import Ctx, esc, finnish_url, glossary_abbreviations, md, sources_section
+
+log = logging.getLogger("mkdocs.hooks.handbook")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def root_of(config) -> Path:
+    return Path(config.config_file_path).resolve().parent if config.config_file_path else ROOT
+
+
+def current_language(config) -> str:
+    plugin = config.plugins.get("i18n")
+    lang = getattr(plugin, "current_language", None) if plugin else None
+    return lang or DEFAULT_LANGUAGE
+
+
+def page_path(page) -> str:
+    """A page's path relative to its language folder: 'sv/tapaukset/index.md' -> 'tapaukset/index.md'."""
+    src = page.file.src_uri
+    first, _, rest = src.partition("/")
+    return rest if first in LANGUAGES and rest else src
+
+
+def content_or_abort(config) -> Content:
+    from mkdocs.exceptions import Abort
+
+    try:
+        return get_content(root_of(config))
+    except DataError as err:
+        raise Abort("\n" + err.report()) from None
+
+
+def ctx_for(config, page=None) -> Ctx:
+    return Ctx(content_or_abort(config), current_language(config), page_path(page) if page else "index.md",
+               repo=config.extra.get("source_repository", ""))
+
+
+# -- hook events -----------------------------------------------------------------------------
+
+def on_config(config) -> None:
+    content = content_or_abort(config)
+    lang = current_language(config)
+    toc = config.mdx_configs.setdefault("toc", {})
+    toc["permalink_title"] = content.labels["ui.permalink"][lang]
+    write_case_pages(content, Path(config.docs_dir), repo=config.extra.get("source_repository", ""))
+    # Navigation section titles come from data/labels.yaml ("nav:<Finnish title>"), one source for every language.
+    plugin = config.plugins.get("i18n")
+    if plugin is not None:
+        for lang_cfg in plugin.config.languages:
+            translations = {key[4:]: value[lang_cfg.locale] for key, value in content.labels.items()
+                            if key.startswith("nav:") and lang_cfg.locale in value}
+            lang_cfg.nav_translations = translations
+
+
+def on_page_markdown(markdown: str, page, config) -> str:
+    ctx = ctx_for(config, page)
+    meta = page.meta or {}
+    parts = []
+    notice = translation_notice(ctx, page, config)
+    if notice:
+        parts.append(notice)
+    parts.append(markdown)
+    if meta.get("sources"):
+        parts.append(sources_section(ctx, meta["sources"]))
+    parts.append(glossary_abbreviations(ctx))
+    return "\n\n".join(parts) + "\n"
+
+
+def translation_notice(ctx: Ctx, page, config) -> str:
+    if ctx.lang == DEFAULT_LANGUAGE or (page.meta or {}).get("generated_from"):
+        return ""
+    src_lang = page.file.src_uri.partition("/")[0]
+    fi_file = Path(config.docs_dir) / DEFAULT_LANGUAGE / ctx.page
+    # raw HTML: the Finnish page is not part of this language's build, so mkdocs cannot resolve a .md link
+    link = f'<a href="{finnish_url(ctx, ctx.page)}" hreflang="fi">{esc(ctx.label("notice.finnish_page"))}</a>'
+    if src_lang == DEFAULT_LANGUAGE:
+        kind = "untranslated"
+    elif fi_file.exists() and str((page.meta or {}).get("translation_of")) != source_hash(
+            fi_file.read_text(encoding="utf-8")):
+        kind = "outdated"
+    else:
+        return ""
+    return (f'!!! warning "{esc(ctx.label(f"notice.{kind}.title"))}"\n'
+            f'    {md(ctx.label(f"notice.{kind}.text"))} {link}\n')
+
+
+def on_serve(server, config, builder) -> None:
+    root = root_of(config)
+    for sub in ("cases", "data", "src/kumppanuus"):
+        server.watch(str(root / sub))
+
+
+# -- macros ----------------------------------------------------------------------------------
+
+def register_macros(env) -> None:
+    """Register the package's render functions as macros. Each knows the page's language itself."""
+    from . import render
+
+    def ctx() -> Ctx:
+        return ctx_for(env.conf, env.page)
+
+    env.macro(lambda: render.forms_table(ctx()), "forms_table")
+    env.macro(lambda: render.hallmarks_list(ctx()), "hallmarks_list")
+    env.macro(lambda: render.steps_checklist(ctx()), "steps_checklist")
+    env.macro(lambda: render.memo_list(ctx()), "memo_list")
+    env.macro(lambda: render.antipatterns(ctx()), "antipatterns")
+    env.macro(lambda: render.glossary_table(ctx()), "glossary_table")
+    env.macro(lambda: render.bibliography(ctx()), "bibliography")
+    env.macro(lambda: render.cases_table(ctx()), "cases_table")
+    env.macro(lambda: render.cases_filters(ctx()), "cases_filters")
+    env.macro(lambda: render.cases_map(ctx()), "cases_map")
+    env.macro(lambda kind, ident: render.case_links(ctx(), kind, ident), "case_links")

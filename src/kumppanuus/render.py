@@ -1,0 +1,462 @@
+"""Rendering the structured content as Markdown/HTML for one language.
+
+Everything that comes from YAML is data: it passes through :func:`esc` (HTML) or :func:`md`
+(Markdown text) and is never evaluated as Jinja, Markdown syntax or HTML.
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+
+from . import DEFAULT_LANGUAGE
+from .content import Content
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~^=:-])")
+
+
+def esc(text: object) -> str:
+    """Escape for HTML text and attributes; braces too, so no template engine can ever see an expression."""
+    return html.escape(str(text), quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def md(text: object) -> str:
+    """Escape for Markdown inline text: HTML-escaped and every Markdown/Jinja-special character neutralised."""
+    escaped = html.escape(str(text), quote=False)
+    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(1))};", escaped).replace("\n", " ")
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """Where a piece of output goes: the language and the page (path relative to the language folder)."""
+
+    content: Content
+    lang: str
+    page: str = "index.md"
+    repo: str = ""  # base URL of the repository's files, for "edit this case" links
+
+    # -- words ---------------------------------------------------------------------------
+    def label(self, key: str, **fmt: object) -> str:
+        try:
+            value = self.content.labels[key][self.lang]
+        except KeyError as exc:
+            raise KeyError(f"label {key!r} is missing from data/labels.yaml") from exc
+        return value.format(**fmt) if fmt else value
+
+    def text(self, value: dict | None) -> tuple[str, bool]:
+        """(text in this language, True if it fell back to Finnish)."""
+        if not value:
+            return "", False
+        if self.lang in value:
+            return value[self.lang], False
+        return value[DEFAULT_LANGUAGE], True
+
+    def h(self, value: dict | None) -> str:
+        """HTML for a language map; a Finnish fallback is marked with lang="fi" and a visible marker."""
+        text, fell_back = self.text(value)
+        if fell_back:
+            return (f'<span lang="fi">{esc(text)}</span> '
+                    f'<span class="kp-fallback">({esc(self.label("notice.fallback_marker"))})</span>')
+        return esc(text)
+
+    def m(self, value: dict | None) -> str:
+        """Markdown for a language map, like :meth:`h`."""
+        text, fell_back = self.text(value)
+        if fell_back:
+            return (f'<span lang="fi">{md(text)}</span> '
+                    f'<span class="kp-fallback">({esc(self.label("notice.fallback_marker"))})</span>')
+        return md(text)
+
+    # -- links ---------------------------------------------------------------------------
+    def md_link(self, target: str, anchor: str = "") -> str:
+        """A relative link to another page's Markdown source (mkdocs validates and rewrites it)."""
+        rel = posixpath.relpath(target, posixpath.dirname(self.page) or ".")
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def url(self, target: str, anchor: str = "") -> str:
+        """A relative URL for raw HTML (directory URLs), from this page to ``target`` (a .md path)."""
+        rel = posixpath.relpath(page_url(target) or ".", page_url(self.page) or ".")
+        if rel == ".":
+            rel = "./"
+        elif not rel.endswith("/"):
+            rel += "/"
+        return rel + (f"#{anchor}" if anchor else "")
+
+
+def page_url(src: str) -> str:
+    """Directory URL of a page source path: 'a/index.md' -> 'a/', 'a/b.md' -> 'a/b/', 'index.md' -> ''."""
+    stem = src[:-3] if src.endswith(".md") else src
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+CASE_DIR = "tapaukset"
+STEPS_PAGE = "rakentaminen.md"
+ANTIPATTERNS_PAGE = "epaonnistuminen.md"
+SOURCES_PAGE = "lahteet.md"
+GLOSSARY_PAGE = "sanasto.md"
+
+
+def case_src(slug: str) -> str:
+    return f"{CASE_DIR}/{slug}.md"
+
+
+# ---------------------------------------------------------------------------------------------
+# Comparison of forms, hallmarks, memo list
+# ---------------------------------------------------------------------------------------------
+
+def forms_table(ctx: Ctx) -> str:
+    data = ctx.content.data["forms"]
+    forms = data["forms"]
+    head = "".join(f'<th scope="col">{ctx.h(f["name"])}</th>' for f in forms)
+    rows = []
+    for dim in data["dimensions"]:
+        cells = []
+        for f in forms:
+            value = dim["values"].get(f["id"])
+            if value is None:
+                cells.append(f'<td class="kp-empty">{esc(ctx.label("forms.not_specified"))}</td>')
+            else:
+                cells.append(f"<td>{ctx.h(value)}</td>")
+        rows.append(f'<tr id="muoto-{esc(dim["id"])}"><th scope="row">{ctx.h(dim["name"])}</th>{"".join(cells)}</tr>')
+    return (
+        '<div class="kp-table-wrap" tabindex="0" role="region" aria-labelledby="kp-forms-caption">'
+        '<table class="kp-table kp-forms">'
+        f'<caption id="kp-forms-caption">{esc(ctx.label("forms.caption"))}</caption>'
+        f'<thead><tr><th scope="col">{esc(ctx.label("forms.dimension"))}</th>{head}</tr></thead>'
+        f'<tbody>{"".join(rows)}</tbody></table></div>'
+    )
+
+
+def hallmarks_list(ctx: Ctx) -> str:
+    items = ctx.content.data["hallmarks"]["items"]
+    lis = "".join(f'<li id="tunnuspiirre-{esc(i["id"])}">{ctx.h(i["text"])}</li>' for i in items)
+    return f'<ol class="kp-hallmarks" aria-label="{esc(ctx.label("hallmarks.caption"))}">{lis}</ol>'
+
+
+def memo_list(ctx: Ctx) -> str:
+    items = ctx.content.data["memo"]["items"]
+    lines = []
+    for item in items:
+        note = f" — {ctx.m(item['note'])}" if item.get("note") else ""
+        lines.append(f"- [ ] {ctx.m(item['text'])}{note}")
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Steps and anti-patterns (Markdown with explicit heading ids, so they appear in the TOC)
+# ---------------------------------------------------------------------------------------------
+
+def _case_link_items(ctx: Ctx, kind: str, ident: str) -> list[str]:
+    out = []
+    for case, rel in ctx.content.cases_linking(kind, ident):
+        name, _ = ctx.text(case["name"])
+        rel_label = "" if rel == "illustrates" else f" ({md(ctx.label('case.' + rel))})"
+        out.append(f"[{md(name)}]({ctx.md_link(case_src(case['slug']))}){rel_label}")
+    return out
+
+
+def case_links(ctx: Ctx, kind: str, ident: str) -> str:
+    items = _case_link_items(ctx, kind, ident)
+    if not items:
+        key = "steps.no_cases" if kind == "step" else "ap.no_cases"
+        return f"*{md(ctx.label(key))}*\n"
+    return "\n".join(f"- {i}" for i in items) + "\n"
+
+
+def steps_checklist(ctx: Ctx, heading_level: int = 2) -> str:
+    data = ctx.content.data["steps"]
+    h2, h3 = "#" * heading_level, "#" * (heading_level + 1)
+    out = []
+    for phase in data["phases"]:
+        out.append(f"{h2} {md(ctx.label('steps.phase'))} {md(phase['number'])}: {ctx.m(phase['title'])} {{#{phase['id']}}}\n")
+        if phase.get("intro"):
+            out.append(ctx.m(phase["intro"]) + "\n")
+        numbers = [s["number"] for s in phase["steps"]]
+        for step in phase["steps"]:
+            out.append(f"{h3} {md(step['number'])} {ctx.m(step['title'])} {{#{step['id']}}}\n")
+            out.append(f"**{md(ctx.label('steps.todo'))}**\n")
+            out.append("\n".join(f"- [ ] {ctx.m(t)}" for t in step["todo"]) + "\n")
+            if step.get("questions"):
+                out.append(f"**{md(ctx.label('steps.questions'))}**\n")
+                out.append("\n".join(f"- [ ] {ctx.m(q)}" for q in step["questions"]) + "\n")
+            if step.get("important"):
+                out.append(f'!!! warning "{esc(ctx.label("steps.important"))}"\n    {ctx.m(step["important"])}\n')
+            out.append(f"**{md(ctx.label('steps.cases'))}**\n")
+            out.append(case_links(ctx, "step", step["id"]))
+        if phase["id"] == "vaihe-2" and "2.2" not in numbers and data.get("missing_step_note"):
+            out.append(f'!!! note ""\n    {ctx.m(data["missing_step_note"])}\n')
+    return "\n".join(out)
+
+
+def antipatterns(ctx: Ctx, heading_level: int = 2) -> str:
+    data = ctx.content.data["antipatterns"]
+    steps = {s["id"]: s for ph in ctx.content.data["steps"]["phases"] for s in ph["steps"]}
+    h2 = "#" * heading_level
+    out = []
+    for n, ap in enumerate(data["items"], 1):
+        out.append(f"{h2} {n}. {ctx.m(ap['title'])} {{#{ap['id']}}}\n")
+        out.append(f"**{md(ctx.label('ap.what_goes_wrong'))}:** {ctx.m(ap['what_goes_wrong'])}\n")
+        out.append(f"**{md(ctx.label('ap.warning_signs'))}**\n")
+        out.append("\n".join(f"- [ ] {ctx.m(s)}" for s in ap["warning_signs"]) + "\n")
+        out.append(f"**{md(ctx.label('ap.instead'))}**\n")
+        out.append("\n".join(f"- {ctx.m(s)}" for s in ap["instead"]) + "\n")
+        if ap.get("steps"):
+            links = ", ".join(
+                f"[{md(steps[s]['number'])} {ctx.m(steps[s]['title'])}]({ctx.md_link(STEPS_PAGE, s)})" for s in ap["steps"])
+            out.append(f"**{md(ctx.label('ap.steps'))}:** {links}\n")
+        out.append(f"**{md(ctx.label('ap.cases'))}**\n")
+        out.append(case_links(ctx, "antipattern", ap["id"]))
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Glossary and bibliography
+# ---------------------------------------------------------------------------------------------
+
+def glossary_table(ctx: Ctx) -> str:
+    terms = sorted(ctx.content.data["glossary"]["terms"], key=lambda t: ctx.text(t["term"])[0].lower())
+    order = [ctx.lang] + [lang for lang in ("fi", "sv", "en") if lang != ctx.lang]
+    head = "".join(f'<th scope="col">{esc(ctx.label("glossary.col." + lang))}</th>' for lang in order[1:])
+    rows = []
+    for t in terms:
+        others = "".join(f'<td lang="{lang}">{esc(t["term"].get(lang, ""))}</td>' for lang in order[1:])
+        rows.append(
+            f'<tr id="{esc(t["id"])}"><th scope="row">{ctx.h(t["term"])}</th>{others}'
+            f'<td>{ctx.h(t["definition"])}</td></tr>')
+    return (
+        '<div class="kp-table-wrap" tabindex="0" role="region" aria-labelledby="kp-glossary-caption">'
+        '<table class="kp-table kp-glossary">'
+        f'<caption id="kp-glossary-caption">{esc(ctx.label("glossary.caption"))}</caption>'
+        f'<thead><tr><th scope="col">{esc(ctx.label("glossary.col.term"))}</th>{head}'
+        f'<th scope="col">{esc(ctx.label("glossary.col.definition"))}</th></tr></thead>'
+        f'<tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def format_reference(ctx: Ctx, entry: dict) -> str:
+    """One bibliography entry as HTML: Authors (year). Title. Series. Publisher, place."""
+    authors = "; ".join(esc(a) for a in entry.get("authors", []))
+    year = esc(entry.get("year", ""))
+    if entry.get("approximate"):
+        year = f"{esc(ctx.label('bib.approximate'))} {year}"
+    parts = [f"{authors} ({year})." if authors else f"({year})."]
+    parts.append(f"<cite>{esc(entry['title'])}</cite>.")
+    for key in ("series", "publisher", "place"):
+        if entry.get(key):
+            parts.append(f"{esc(entry[key])}.")
+    if entry.get("url"):
+        parts.append(f'<a href="{esc(entry["url"])}" rel="noopener">{esc(entry["url"])}</a>')
+    if entry.get("note"):
+        parts.append(f'<span class="kp-bib-note">{ctx.h(entry["note"])}</span>')
+    return " ".join(parts)
+
+
+def bibliography(ctx: Ctx) -> str:
+    entries = ctx.content.data["bibliography"]["entries"]
+    out = []
+    for role in ("source", "cited", "further"):
+        group = [e for e in entries if e.get("role", "cited") == role]
+        if not group:
+            continue
+        out.append(f'<h2 id="lahteet-{role}">{esc(ctx.label("bib.role." + role))}</h2>')
+        group.sort(key=lambda e: (e.get("authors") or [e["title"]])[0].lower())
+        lis = "".join(f'<li id="{esc(e["key"])}">{format_reference(ctx, e)}</li>' for e in group)
+        out.append(f'<ul class="kp-bibliography">{lis}</ul>')
+    return "\n".join(out)
+
+
+def sources_section(ctx: Ctx, sources: list[dict]) -> str:
+    """The "Sources" section appended to every content page (Markdown), from front matter or case data."""
+    bib = ctx.content.bibliography
+    lines = [f"## {md(ctx.label('sources.heading'))} {{#lahteet}}\n"]
+    for src in sources:
+        entry = bib[src["key"]]
+        loc = src.get("loc")
+        if isinstance(loc, dict):
+            loc = ctx.text(loc)[0]
+        ref = format_reference(ctx, {k: v for k, v in entry.items() if k not in ("note", "url")})
+        more = f" — {esc(loc)}" if loc else ""
+        via = ""
+        if src.get("via") and src["via"] in bib:
+            via = f" ({esc(ctx.label('sources.via'))} {esc(bib[src['via']]['title'])})"
+        link = f' <a class="kp-bib-link" href="{ctx.url(SOURCES_PAGE, entry["key"])}">↗</a>'
+        lines.append(f'<p class="kp-source">{ref}{via}{more}{link}</p>')
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Cases: overview table, filters, map, and the generated page per case
+# ---------------------------------------------------------------------------------------------
+
+def _vocab(ctx: Ctx, prefix: str, ids: list[str]) -> str:
+    return ", ".join(esc(ctx.label(f"{prefix}.{i}")) for i in ids)
+
+
+def cases_table(ctx: Ctx) -> str:
+    rows = []
+    for c in ctx.content.cases:
+        name, _ = ctx.text(c["name"])
+        region, _ = ctx.text(c["place"]["region"])
+        attrs = (f'data-themes="{esc(" ".join(c["themes"]))}" '
+                 f'data-participants="{esc(" ".join(c["participants"]))}" '
+                 f'data-region="{esc(c["place"]["region"]["fi"])}"')
+        led = ctx.h(c["led_by"]) if c.get("led_by") else esc(ctx.label("case.unknown"))
+        rows.append(
+            f'<tr id="tapaus-{esc(c["slug"])}" {attrs}>'
+            f'<th scope="row"><a href="{ctx.url(case_src(c["slug"]))}">{esc(name)}</a></th>'
+            f'<td>{esc(", ".join(c["place"]["municipalities"]))} ({esc(region)})</td>'
+            f'<td>{esc(c.get("started", ctx.label("case.unknown")))}</td>'
+            f'<td>{_vocab(ctx, "theme", c["themes"])}</td>'
+            f'<td>{_vocab(ctx, "participant", c["participants"])}</td>'
+            f'<td>{esc(c.get("tables", ctx.label("case.unknown")))}</td>'
+            f"<td>{led}</td></tr>")
+    cols = ["name", "place", "started", "themes", "participants", "tables", "led_by"]
+    head = "".join(f'<th scope="col">{esc(ctx.label("cases.col." + k))}</th>' for k in cols)
+    return (
+        '<div class="kp-table-wrap" tabindex="0" role="region" aria-labelledby="kp-cases-caption">'
+        '<table class="kp-table kp-cases" id="kp-cases">'
+        f'<caption id="kp-cases-caption">{esc(ctx.label("cases.caption"))}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+
+
+def cases_filters(ctx: Ctx) -> str:
+    """Filter controls. The table is complete without JavaScript; the controls only hide rows."""
+    cases = ctx.content.cases
+    themes = sorted({t for c in cases for t in c["themes"]}, key=lambda t: ctx.label("theme." + t))
+    parts = sorted({p for c in cases for p in c["participants"]}, key=lambda p: ctx.label("participant." + p))
+    regions = sorted({c["place"]["region"]["fi"]: c["place"]["region"] for c in cases}.items(),
+                     key=lambda kv: ctx.text(kv[1])[0])
+
+    def select(name: str, label_key: str, options: list[tuple[str, str]]) -> str:
+        opts = f'<option value="">{esc(ctx.label("filter.all"))}</option>' + "".join(
+            f'<option value="{esc(v)}">{esc(t)}</option>' for v, t in options)
+        return (f'<label class="kp-filter"><span>{esc(ctx.label(label_key))}</span>'
+                f'<select name="{name}" data-filter="{name}">{opts}</select></label>')
+
+    return (
+        f'<form class="kp-filters" data-kp-filters hidden data-count-template="{esc(ctx.label("filter.count"))}">'
+        f'<fieldset><legend>{esc(ctx.label("filter.legend"))}</legend>'
+        + select("themes", "filter.theme", [(t, ctx.label("theme." + t)) for t in themes])
+        + select("region", "filter.region", [(k, ctx.text(v)[0]) for k, v in regions])
+        + select("participants", "filter.participant", [(p, ctx.label("participant." + p)) for p in parts])
+        + f'<button type="reset" class="md-button">{esc(ctx.label("filter.reset"))}</button>'
+        f'</fieldset><p class="kp-filter-count" aria-live="polite"></p></form>'
+        f'<noscript><p>{esc(ctx.label("filter.nojs"))}</p></noscript>')
+
+
+def cases_map(ctx: Ctx) -> str:
+    from .geo import finland_map_svg
+
+    return finland_map_svg(ctx)
+
+
+def case_page(ctx: Ctx, case: dict) -> str:
+    """The Markdown of one generated case page (front matter included)."""
+    import json
+
+    name, _ = ctx.text(case["name"])
+    summary, _ = ctx.text(case["summary"])
+    fell_back = any_fallback(case, ctx.lang)
+    meta = {  # Material prints title and description into the HTML head unescaped: escape them here
+        "title": esc(name),
+        "description": esc(summary),
+        "case": case["slug"],
+        "generated_from": f"cases/{case['slug']}.yaml",
+        "sources": [{"key": s["key"], "loc": ctx.text(s.get("loc"))[0]} for s in case["sources"]],
+    }
+    if fell_back:
+        meta["untranslated_fields"] = True
+    out = ["---", *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()), "---", "",
+           f"<!-- GENERATED from cases/{case['slug']}.yaml at build time. Do not edit: edit the YAML file. -->", "",
+           f"# {md(name)}", ""]
+    if fell_back:
+        out += [f'!!! info "{esc(ctx.label("notice.fields.title"))}"',
+                f"    {md(ctx.label('notice.fields.text'))} "
+                f'<a href="{finnish_url(ctx, case_src(case["slug"]))}" hreflang="fi">'
+                f'{esc(ctx.label("notice.finnish_page"))}</a>', ""]
+    out.append(case_card(ctx, case))
+    out.append("")
+    out.append(f"## {md(ctx.label('case.story'))} {{#kuvaus}}\n")
+    out += [ctx.m(p) + "\n" for p in case["body"]]
+    for key, anchor in (("outcomes", "tulokset"), ("challenges", "haasteet"), ("tips", "vinkit")):
+        if case.get(key):
+            out.append(f"## {md(ctx.label('case.' + key))} {{#{anchor}}}\n")
+            out.append("\n".join(f"- {ctx.m(x)}" for x in case[key]) + "\n")
+    out.append(f"## {md(ctx.label('case.guide_links'))} {{#yhteydet}}\n")
+    steps = {s["id"]: s for ph in ctx.content.data["steps"]["phases"] for s in ph["steps"]}
+    out.append(f"### {md(ctx.label('case.steps'))} {{#vaiheet}}\n")
+    out.append("\n".join(
+        f"- [{md(steps[s]['number'])} {ctx.m(steps[s]['title'])}]({ctx.md_link(STEPS_PAGE, s)})" for s in case["steps"]) + "\n")
+    aps = {a["id"]: a for a in ctx.content.data["antipatterns"]["items"]}
+    for rel, anchor in (("shows", "karikot-nakyvat"), ("avoids", "karikot-valtetty")):
+        ids = case.get("antipatterns", {}).get(rel, [])
+        if ids:
+            out.append(f"### {md(ctx.label('case.ap_' + rel))} {{#{anchor}}}\n")
+            out.append("\n".join(
+                f"- [{ctx.m(aps[a]['title'])}]({ctx.md_link(ANTIPATTERNS_PAGE, a)})" for a in ids) + "\n")
+    repo = ctx.repo
+    edit = (f' · <a href="{esc(repo)}cases/{esc(case["slug"])}.yaml">{esc(ctx.label("case.edit"))}</a>'
+            if repo else "")
+    out.append(
+        f'<p class="kp-case-meta">{esc(ctx.label("case.last_verified"))}: '
+        f'<time datetime="{esc(case["last_verified"])}">{esc(case["last_verified"])}</time>{edit} · '
+        f'<a href="{ctx.url(CASE_DIR + "/index.md")}">{esc(ctx.label("case.all_cases"))}</a></p>\n')
+    return "\n".join(out)
+
+
+def finnish_url(ctx: Ctx, src: str) -> str:
+    """Relative link from a page of ctx.lang to the Finnish version of ``src`` (Finnish lives at the root)."""
+    up = "../" * (page_url(ctx.page).count("/") + (1 if ctx.lang != DEFAULT_LANGUAGE else 0))
+    return (up or "./") + page_url(src)
+
+
+def case_card(ctx: Ctx, case: dict) -> str:
+    rows = []
+
+    def row(label_key: str, value_html: str) -> None:
+        rows.append(f"<dt>{esc(ctx.label(label_key))}</dt><dd>{value_html}</dd>")
+
+    region, _ = ctx.text(case["place"]["region"])
+    row("case.where", f'{esc(", ".join(case["place"]["municipalities"]))} ({esc(region)})')
+    row("case.started", esc(case.get("started", ctx.label("case.unknown"))))
+    row("case.status", esc(ctx.label("status." + case["status"])))
+    row("case.kind", esc(ctx.label("kind." + case["kind"])))
+    row("case.themes", _vocab(ctx, "theme", case["themes"]))
+    row("case.participants", _vocab(ctx, "participant", case["participants"]))
+    if case.get("tables") is not None:
+        row("case.tables", esc(case["tables"]))
+    for key in ("initiator", "led_by", "meets", "decision_path"):
+        if case.get(key):
+            row("case." + key, ctx.h(case[key]))
+    row("case.achieved", ctx.h(case["summary"]))
+    return (f'<section class="kp-card" aria-labelledby="kp-card-title">'
+            f'<h2 id="kp-card-title">{esc(ctx.label("case.summary"))}</h2>'
+            f'<dl>{"".join(rows)}</dl></section>')
+
+
+def any_fallback(value: object, lang: str) -> bool:
+    """True if any language map inside ``value`` lacks ``lang``."""
+    if isinstance(value, dict):
+        if "fi" in value and set(value) <= {"fi", "sv", "en"} and all(isinstance(v, str) for v in value.values()):
+            return lang not in value
+        return any(any_fallback(v, lang) for v in value.values())
+    if isinstance(value, list):
+        return any(any_fallback(v, lang) for v in value)
+    return False
+
+
+def glossary_abbreviations(ctx: Ctx) -> str:
+    """Markdown abbreviation definitions (abbr extension) so glossary terms explain themselves on hover."""
+    lines = []
+    for t in ctx.content.data["glossary"]["terms"]:
+        definition, _ = ctx.text(t["definition"])
+        definition = definition.replace("\n", " ").replace("]", ")")
+        words = [t["term"].get(ctx.lang)] + list(t.get("match", {}).get(ctx.lang, []))
+        for w in words:
+            if w and "]" not in w:
+                lines.append(f"*[{w}]: {definition}")
+    return "\n".join(lines)

@@ -1,0 +1,142 @@
+"""Shared fixtures: the built site, a local HTTP server for it, and a real Chromium through Playwright.
+
+The browser harness records every request and console message of a page. A test fails on any
+request to a host other than the local server, any console error, page error or failed request.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socketserver
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+LANGS = ("fi", "sv", "en")
+PREFIX = {"fi": "", "sv": "sv/", "en": "en/"}
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="session")
+def site_dir() -> Path:
+    path = Path(os.environ.get("SITE_DIR", ROOT / "site")).resolve()
+    if not (path / "index.html").exists():
+        pytest.fail(f"The site is not built at {path}: run `make build` first (make test does it).")
+    return path
+
+
+def page_paths(site: Path, lang: str) -> list[str]:
+    """Every HTML page of one language, as URL paths relative to that language's root ('' for the home page)."""
+    base = site / PREFIX[lang] if PREFIX[lang] else site
+    out = []
+    for p in sorted(base.rglob("index.html")):
+        rel = p.relative_to(base).as_posix()
+        if lang == "fi" and rel.split("/")[0] in ("sv", "en"):
+            continue
+        if rel.startswith(("assets/", "search/", "pagefind/")):
+            continue
+        out.append(rel[: -len("index.html")])
+    return out
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output clean
+        pass
+
+
+class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+@pytest.fixture(scope="session")
+def server(site_dir):
+    handler = functools.partial(_Quiet, directory=str(site_dir))
+    httpd = _Server(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs chromium) or `apt-get install chromium`.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+class Recorder:
+    """Everything a page did: requests, failures, console messages, page errors."""
+
+    def __init__(self, page, base: str):
+        self.page = page
+        self.base = urlparse(base)
+        self.requests: list[str] = []
+        self.failed: list[str] = []
+        self.console_errors: list[str] = []
+        self.page_errors: list[str] = []
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} (HTTP {r.status})"))
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        page.on("pageerror", lambda e: self.page_errors.append(str(e)))
+
+    def third_party(self) -> list[str]:
+        out = []
+        for url in self.requests:
+            u = urlparse(url)
+            if u.scheme in ("data", "blob", "about"):
+                continue
+            if (u.hostname, u.port) != (self.base.hostname, self.base.port):
+                out.append(url)
+        return out
+
+    def assert_clean(self) -> None:
+        problems = {
+            "requests to other hosts": self.third_party(),
+            "failed requests": self.failed,
+            "console errors": self.console_errors,
+            "page errors": self.page_errors,
+        }
+        problems = {k: v for k, v in problems.items() if v}
+        assert not problems, f"page {self.page.url} was not clean: {problems}"
+
+
+@pytest.fixture
+def open_page(browser, server):
+    """open_page(path) -> (page, recorder). Fails the test afterwards if the page was not clean."""
+    contexts = []
+    recorders = []
+
+    def _open(path: str, **context_args):
+        ctx = browser.new_context(**context_args)
+        # Offline by construction: any request leaving the local server is recorded, then aborted.
+        ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server)
+                  or route.request.url.startswith(("data:", "blob:")) else route.abort())
+        contexts.append(ctx)
+        page = ctx.new_page()
+        rec = Recorder(page, server)
+        recorders.append(rec)
+        page.goto(server + path.lstrip("/"), wait_until="load")
+        return page, rec
+
+    yield _open
+    try:
+        for rec in recorders:
+            rec.assert_clean()
+    finally:
+        for ctx in contexts:
+            ctx.close()

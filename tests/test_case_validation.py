@@ -1,0 +1,171 @@
+"""A bad case file stops the build with file, field and reason — never a traceback, never a half-built site."""
+from __future__ import annotations
+
+import copy
+import datetime
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kumppanuus.content import Content, load_cases
+from kumppanuus.errors import DataError
+
+from conftest import ROOT
+
+GOOD = {
+    "slug": "testikunta",
+    "kind": "practical-example",
+    "name": {"fi": "Testikunta", "sv": "Testkommun", "en": "Test municipality"},
+    "place": {"municipalities": ["Testikunta"], "region": {"fi": "Pirkanmaa", "sv": "Birkaland", "en": "Pirkanmaa"},
+              "coordinates": {"lat": 61.5, "lon": 23.8}},
+    "started": 2015,
+    "status": "active",
+    "last_verified": "2024-01-31",
+    "themes": ["villages"],
+    "participants": ["residents", "municipal-officials"],
+    "summary": {"fi": "Lyhyt kuvaus.", "sv": "Kort beskrivning.", "en": "A short description."},
+    "body": [{"fi": "Kappale.", "sv": "Stycke.", "en": "A paragraph."}],
+    "steps": ["vaihe-1-1"],
+    "antipatterns": {"shows": [], "avoids": ["vallan-kaappaaminen"]},
+    "sources": [{"key": "jaakkola2018", "loc": {"fi": "luku IV", "sv": "kapitel IV", "en": "chapter IV"}}],
+}
+
+
+@pytest.fixture(scope="module")
+def data():
+    return Content.load(ROOT).data
+
+
+def problems_for(tmp_path: Path, data, files: dict[str, str | bytes]) -> list:
+    for name, text in files.items():
+        p = tmp_path / name
+        p.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    _, problems = load_cases(ROOT, data, case_dir=tmp_path, today=datetime.date(2026, 11, 24))
+    return problems
+
+
+def dump(case: dict) -> str:
+    return yaml.safe_dump(case, allow_unicode=True, sort_keys=False)
+
+
+def mutate(**changes) -> str:
+    case = copy.deepcopy(GOOD)
+    for dotted, value in changes.items():
+        keys = dotted.split("__")
+        target = case
+        for k in keys[:-1]:
+            target = target[int(k)] if isinstance(target, list) else target[k]
+        if value is DELETE:
+            del target[keys[-1]]
+        else:
+            target[keys[-1]] = value
+    return dump(case)
+
+
+DELETE = object()
+
+
+def test_good_case_is_valid(tmp_path, data):
+    assert problems_for(tmp_path, data, {"testikunta.yaml": dump(GOOD)}) == []
+
+
+BAD = [
+    # (description, file content, field expected in the message, words expected in the message)
+    ("yaml syntax error", "slug: testikunta\nname: {fi: [unclosed\n", "line", "YAML syntax error"),
+    ("wrong type", mutate(started="vuonna 2015"), "started", "wrong type"),
+    ("unknown field", mutate(mayor="Matti"), "(top level)", "unknown field(s): mayor"),
+    ("missing required", mutate(summary=DELETE), "(top level)", "missing required field(s): summary"),
+    ("slug not matching file name", mutate(slug="toinen"), "slug", "does not match the file name"),
+    ("unknown theme", mutate(themes=["space-travel"]), "themes[0]", "not one of the allowed values"),
+    ("unknown participant", mutate(participants=["aliens"]), "participants[0]", "not one of the allowed values"),
+    ("unknown step", mutate(steps=["vaihe-2-2"]), "steps[0]", "unknown building step 'vaihe-2-2'"),
+    ("unknown anti-pattern", mutate(antipatterns={"shows": ["olematon"], "avoids": []}), "antipatterns.shows[0]",
+     "unknown anti-pattern"),
+    ("unknown citation key", mutate(sources=[{"key": "nobody2020"}]), "sources[0].key", "unknown citation key"),
+    ("coordinates outside Finland", mutate(place__coordinates={"lat": 48.85, "lon": 2.35}), "place.coordinates.lat",
+     "out of range"),
+    ("date in the future", mutate(last_verified="2099-01-01"), "last_verified", "in the future"),
+    ("malformed date", mutate(last_verified="31.1.2024"), "last_verified", "does not have the right form"),
+    ("impossible date", mutate(last_verified="2024-02-31"), "last_verified", "not a valid date"),
+    ("empty language map", mutate(summary={}), "summary", "missing required field(s): fi"),
+    ("empty text", mutate(name={"fi": ""}), "name.fi", "is empty"),
+    ("unknown language", mutate(name={"fi": "Testi", "de": "Test"}), "name", "unknown field(s): de"),
+    ("non-UTF-8 file", "slug: testikunta\nname: {fi: P\xe4\xe4}\n".encode("latin-1"), "(file)", "not UTF-8"),
+    ("alias bomb", "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+     "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n", "line", "anchors and aliases"),
+    ("python object tag", "slug: !!python/object/apply:os.system ['echo owned']\n", "line", "tag"),
+    ("custom tag", "slug: !include other.yaml\n", "line", "tag"),
+    ("bad slug form", mutate(slug="Testi Kunta"), "slug", "does not have the right form"),
+    ("negative tables", mutate(tables=-3), "tables", "out of range"),
+    ("unknown status", mutate(status="maybe"), "status", "not one of the allowed values"),
+    ("list instead of map", "- slug: testikunta\n", "(top level)", "wrong type"),
+    ("empty file", "", "(top level)", "wrong type"),
+]
+
+
+@pytest.mark.parametrize("desc,text,field,words", BAD, ids=[b[0] for b in BAD])
+def test_bad_case_is_reported_with_file_field_and_reason(tmp_path, data, desc, text, field, words):
+    problems = problems_for(tmp_path, data, {"testikunta.yaml": text})
+    assert problems, f"{desc}: no problem reported"
+    lines = [str(p) for p in problems]
+    assert any(p.file.endswith("testikunta.yaml") for p in problems), lines
+    assert any(field in p.field or (field == "(file)" and p.field == "") for p in problems), lines
+    assert any(words in str(p) for p in problems), lines
+
+
+def test_duplicate_slug_is_reported(tmp_path, data):
+    problems = problems_for(tmp_path, data, {"testikunta.yaml": dump(GOOD), "kopio.yaml": dump(GOOD)})
+    assert any("duplicate slug 'testikunta'" in str(p) and p.file.endswith("kopio.yaml") for p in problems)
+
+
+def test_all_problems_of_a_file_are_reported_at_once(tmp_path, data):
+    text = mutate(started="x", status="maybe", themes=["nope"], steps=["vaihe-9-9"])
+    problems = problems_for(tmp_path, data, {"testikunta.yaml": text})
+    fields = {p.field for p in problems}
+    assert {"started", "status", "themes[0]"} <= fields, fields
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path, data):
+    levels = ["a0: &a0 [" + ", ".join(["lol"] * 10) + "]"]
+    for i in range(1, 12):
+        levels.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i-1}"] * 10) + "]")
+    start = time.perf_counter()
+    problems = problems_for(tmp_path, data, {"testikunta.yaml": "\n".join(levels) + "\n"})
+    assert time.perf_counter() - start < 2.0
+    assert any("aliases" in str(p) for p in problems)
+
+
+def test_yaml_text_is_never_evaluated(tmp_path, data):
+    """Jinja, HTML and Markdown in a YAML text appear literally on the rendered page."""
+    from kumppanuus.render import Ctx, case_page
+
+    content = Content.load(ROOT)
+    case = copy.deepcopy(GOOD)
+    case["summary"] = {"fi": "{{ 7*7 }} {% include 'x' %} <script>alert(1)</script> **lihava** [linkki](http://x)"}
+    md = case_page(Ctx(content, "fi", "tapaukset/testikunta.md"), case)
+    assert "<script>" not in md and "{{" not in md and "{%" not in md and "**lihava**" not in md
+    assert "&lt;script&gt;" in md
+
+
+def test_build_fails_cleanly_on_a_bad_case(tmp_path):
+    """The real build with a bad case: non-zero exit, file and field in the output, no traceback, no site."""
+    import shutil
+
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", "site", "node_modules", ".git", "bench",
+                                                               "__pycache__", ".pytest_cache"))
+    (repo / "cases" / "rikki.yaml").write_text(mutate(slug="rikki", themes=["nope"], last_verified="2099-01-01"),
+                                               encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=repo,
+                          capture_output=True, text=True, env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert "cases/rikki.yaml: themes[0]" in output, output[-2000:]
+    assert "cases/rikki.yaml: last_verified" in output
+    assert "Traceback" not in output
+    assert not (out / "index.html").exists()

@@ -1,0 +1,100 @@
+"""Build tests over the built site: every page in all three languages, right lang, working switcher."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import LANGS, PREFIX, ROOT, page_paths
+
+THIRD_PARTY = re.compile(r"fonts\.googleapis|fonts\.gstatic|api\.github\.com|cdn\.jsdelivr|unpkg\.com|cdnjs|googletagmanager")
+
+
+def hand_written(lang: str = "fi") -> list[str]:
+    base = ROOT / "docs" / lang
+    return sorted(p.relative_to(base).as_posix() for p in base.rglob("*.md"))
+
+
+def url_of(src: str) -> str:
+    stem = src[:-3]
+    if stem == "index":
+        return ""
+    return (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
+
+
+class Lang(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.lang = None
+        self.switch: dict[str, str] = {}
+        self.hreflang: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang")
+        if tag == "a" and a.get("hreflang") and "md-select__link" in (a.get("class") or ""):
+            self.switch[a["hreflang"]] = a.get("href")
+        if tag == "link" and a.get("rel") == "alternate" and a.get("hreflang"):
+            self.hreflang[a["hreflang"]] = a.get("href")
+
+
+def parse(path: Path) -> Lang:
+    p = Lang()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
+
+
+def test_every_page_exists_in_every_language(site_dir):
+    missing = []
+    for src in hand_written():
+        for lang in LANGS:
+            if not (site_dir / PREFIX[lang] / url_of(src) / "index.html").exists():
+                missing.append(f"/{PREFIX[lang]}{url_of(src)}")
+    assert not missing, f"pages missing from the built site: {missing}"
+    assert len(hand_written()) >= 10
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_html_lang_is_right(site_dir, lang):
+    wrong = []
+    for rel in page_paths(site_dir, lang):
+        got = parse(site_dir / PREFIX[lang] / rel / "index.html").lang
+        if got != lang:
+            wrong.append((rel, got))
+    assert not wrong, f"pages of /{PREFIX[lang]} with a wrong <html lang>: {wrong}"
+
+
+def test_language_switcher_points_to_the_same_page(site_dir):
+    for src in hand_written():
+        for lang in LANGS:
+            page = site_dir / PREFIX[lang] / url_of(src) / "index.html"
+            links = parse(page).switch
+            assert set(links) == set(LANGS), f"{page}: switcher has {sorted(links)}"
+            for other in LANGS:
+                target = (page.parent / links[other]).resolve() if not links[other].startswith("/") else None
+                expected = (site_dir / PREFIX[other] / url_of(src)).resolve()
+                assert target == expected, f"{page}: switcher link to {other} is {links[other]}, expected {expected}"
+
+
+def test_no_third_party_references_in_html(site_dir):
+    offenders = []
+    for path in site_dir.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        m = THIRD_PARTY.search(text)
+        if m:
+            offenders.append((path.relative_to(site_dir).as_posix(), m.group(0)))
+    assert not offenders, f"HTML refers to third-party hosts: {offenders[:10]}"
+
+
+def test_hreflang_alternates_exist(site_dir):
+    broken = []
+    for lang in LANGS:
+        for rel in page_paths(site_dir, lang):
+            for alt_lang, href in parse(site_dir / PREFIX[lang] / rel / "index.html").hreflang.items():
+                path = href.split("://", 1)[-1].split("/", 1)[-1] if "://" in href else href
+                if not (site_dir / path.split("#")[0] / "index.html").exists() and not (site_dir / path).is_file():
+                    broken.append((lang, rel, alt_lang, href))
+    assert not broken, f"hreflang alternates pointing to missing pages: {broken[:10]}"
