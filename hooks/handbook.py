@@ -18,3 +18,8 @@ def on_page_markdown(markdown, page, config, files):
 def on_serve(server, config, builder):
     mkdocs_glue.on_serve(server, config, builder)
     return server
+
+
+def on_page_context(context, page, config, nav):
+    mkdocs_glue.on_page_context(context, page, config)
+    return context

@@ -93,8 +93,10 @@ def test_hreflang_alternates_exist(site_dir):
     broken = []
     for lang in LANGS:
         for rel in page_paths(site_dir, lang):
-            for alt_lang, href in parse(site_dir / PREFIX[lang] / rel / "index.html").hreflang.items():
-                path = href.split("://", 1)[-1].split("/", 1)[-1] if "://" in href else href
-                if not (site_dir / path.split("#")[0] / "index.html").exists() and not (site_dir / path).is_file():
+            page = site_dir / PREFIX[lang] / rel / "index.html"
+            for alt_lang, href in parse(page).hreflang.items():
+                assert "://" not in href and not href.startswith("/"), f"{page}: alternate {href} is not relative"
+                target = (page.parent / href.split("#")[0]).resolve()
+                if not (target / "index.html").exists():
                     broken.append((lang, rel, alt_lang, href))
     assert not broken, f"hreflang alternates pointing to missing pages: {broken[:10]}"

@@ -91,7 +91,7 @@ class Content:
                 continue
             value, probs = load_file(path, root / "data" / f"{name}.schema.json", root)
             problems += probs
-            if value is not None:
+            if value is not None and not probs:
                 data[name] = value
         cases, probs = load_cases(root, data, today=today)
         problems += probs
@@ -116,47 +116,58 @@ def load_cases(root: Path, data: dict[str, Any], case_dir: Path | None = None,
     paths = sorted(case_dir.glob("*.yaml")) + sorted(case_dir.glob("*.yml"))
     for path in paths:
         case, probs = load_file(path, schema, root)
-        name = probs[0].file if probs else path.name
-        if probs:
-            problems += probs
+        problems += probs
+        if not isinstance(case, dict):
             continue
         name = f"cases/{path.name}" if path.parent.resolve() == (root / "cases").resolve() else path.as_posix()
-        if path.suffix != ".yaml":
-            problems.append(Problem(name, "", "case files must end in .yaml", f"{path.stem}.yaml"))
-        if case["slug"] != path.stem:
-            problems.append(Problem(name, "slug", f"slug {case['slug']!r} does not match the file name",
-                                    f"slug: {path.stem} (or rename the file to {case['slug']}.yaml)"))
-        if case["slug"] in seen:
-            problems.append(Problem(name, "slug", f"duplicate slug {case['slug']!r}, also used by {seen[case['slug']]}",
-                                    "a slug used by one case only"))
-        seen.setdefault(case["slug"], name)
-        try:
-            verified = datetime.date.fromisoformat(case["last_verified"])
-            if verified > today:
-                problems.append(Problem(name, "last_verified", f"{case['last_verified']} is in the future",
-                                        f"a date on or before {today.isoformat()}"))
-        except ValueError:
-            problems.append(Problem(name, "last_verified", f"{case['last_verified']!r} is not a real date",
-                                    "a date YYYY-MM-DD"))
-        if steps is not None:
-            for i, sid in enumerate(case["steps"]):
-                if sid not in steps:
-                    problems.append(Problem(name, f"steps[{i}]", f"unknown building step {sid!r}",
-                                            "one of " + ", ".join(sorted(steps))))
-        if aps is not None:
-            for rel, ids in case.get("antipatterns", {}).items():
-                for i, aid in enumerate(ids):
-                    if aid not in aps:
-                        problems.append(Problem(name, f"antipatterns.{rel}[{i}]", f"unknown anti-pattern {aid!r}",
-                                                "one of " + ", ".join(sorted(aps))))
-        if bib is not None:
-            for i, src in enumerate(case["sources"]):
-                if src["key"] not in bib:
-                    problems.append(Problem(name, f"sources[{i}].key", f"unknown citation key {src['key']!r}",
-                                            "a key of data/bibliography.yaml"))
-        cases.append(case)
+        problems += _cross_check_case(case, path, name, seen, today, steps, aps, bib)
+        if not probs:
+            cases.append(case)
     cases.sort(key=lambda c: c["name"]["fi"].lower())
     return cases, problems
+
+
+def _cross_check_case(case: dict, path: Path, name: str, seen: dict, today: datetime.date,
+                      steps: set | None, aps: set | None, bib: set | None) -> list[Problem]:
+    """Checks beyond the schema. Defensive: the case may also have schema problems, reported separately."""
+    problems = []
+    slug = case.get("slug")
+    if path.suffix != ".yaml":
+        problems.append(Problem(name, "", "case files must end in .yaml", f"{path.stem}.yaml"))
+    if isinstance(slug, str):
+        if slug != path.stem:
+            problems.append(Problem(name, "slug", f"slug {slug!r} does not match the file name",
+                                    f"slug: {path.stem} (or rename the file to {slug}.yaml)"))
+        if slug in seen:
+            problems.append(Problem(name, "slug", f"duplicate slug {slug!r}, also used by {seen[slug]}",
+                                    "a slug used by one case only"))
+        seen.setdefault(slug, name)
+    verified = case.get("last_verified")
+    if isinstance(verified, str):
+        try:
+            if datetime.date.fromisoformat(verified) > today:
+                problems.append(Problem(name, "last_verified", f"{verified} is in the future",
+                                        f"a date on or before {today.isoformat()}"))
+        except ValueError:
+            pass  # the schema reports a malformed date
+    if steps is not None and isinstance(case.get("steps"), list):
+        for i, sid in enumerate(case["steps"]):
+            if isinstance(sid, str) and sid not in steps:
+                problems.append(Problem(name, f"steps[{i}]", f"unknown building step {sid!r}",
+                                        "one of " + ", ".join(sorted(steps))))
+    if aps is not None and isinstance(case.get("antipatterns"), dict):
+        for rel, ids in case["antipatterns"].items():
+            for i, aid in enumerate(ids if isinstance(ids, list) else []):
+                if isinstance(aid, str) and aid not in aps:
+                    problems.append(Problem(name, f"antipatterns.{rel}[{i}]", f"unknown anti-pattern {aid!r}",
+                                            "one of " + ", ".join(sorted(aps))))
+    if bib is not None and isinstance(case.get("sources"), list):
+        for i, src in enumerate(case["sources"]):
+            key = src.get("key") if isinstance(src, dict) else None
+            if isinstance(key, str) and key not in bib:
+                problems.append(Problem(name, f"sources[{i}].key", f"unknown citation key {key!r}",
+                                        "a key of data/bibliography.yaml"))
+    return problems
 
 
 def check_data(data: dict[str, Any]) -> list[Problem]:

@@ -153,8 +153,9 @@ def validate(data: Any, schema_path: Path, name: str) -> list[Problem]:
 
 
 def load_file(path: Path, schema_path: Path, root: Path | None = None) -> tuple[Any, list[Problem]]:
+    """Read and validate. Data is returned even when it has schema problems (None only when unreadable),
+    so that further checks can report their problems in the same run."""
     data, problems = read_yaml(path, root)
     if problems:
         return None, problems
-    problems = validate(data, schema_path, _rel(path, root))
-    return (data if not problems else None), problems
+    return data, validate(data, schema_path, _rel(path, root))

@@ -124,3 +124,12 @@ def register_macros(env) -> None:
     env.macro(lambda: render.cases_filters(ctx()), "cases_filters")
     env.macro(lambda: render.cases_map(ctx()), "cases_map")
     env.macro(lambda kind, ident: render.case_links(ctx(), kind, ident), "case_links")
+
+
+def on_page_context(context, page, config) -> None:
+    """Make the language switcher's links relative (static-i18n gives home pages absolute '/sv/' links,
+    which break when the site is served from a sub-path, e.g. a project page or a USB stick)."""
+    for alt in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
+        link = alt.get("link") or ""
+        if link.startswith("/"):
+            alt["link"] = link.lstrip("/") or "./"
