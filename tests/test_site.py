@@ -100,3 +100,29 @@ def test_hreflang_alternates_exist(site_dir):
                 if not (target / "index.html").exists():
                     broken.append((lang, rel, alt_lang, href))
     assert not broken, f"hreflang alternates pointing to missing pages: {broken[:10]}"
+
+
+def test_sitemap_lists_every_page_with_existing_language_alternates(site_dir):
+    import xml.etree.ElementTree as ET
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    tree = ET.parse(site_dir / "sitemap.xml")
+    base = None
+    locs = set()
+    problems = []
+    for url in tree.getroot().findall("s:url", ns):
+        loc = url.find("s:loc", ns).text
+        base = base or loc[: loc.index("/", loc.index("://") + 3) + 1]
+        locs.add(loc)
+        alternates = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
+        if set(alternates) != set(LANGS):
+            problems.append(f"{loc}: alternates {sorted(alternates)}")
+        for href in [loc, *alternates.values()]:
+            rel = href[len(base):]
+            if not (site_dir / rel / "index.html").exists():
+                problems.append(f"{loc}: {href} does not exist in the site")
+    for lang in LANGS:
+        for rel in page_paths(site_dir, lang):
+            if f"{base}{PREFIX[lang]}{rel}" not in locs and not rel.startswith("404"):
+                problems.append(f"/{PREFIX[lang]}{rel} is missing from sitemap.xml")
+    assert not problems, "\n".join(problems[:20])

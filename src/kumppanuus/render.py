@@ -74,6 +74,10 @@ class Ctx:
         rel = posixpath.relpath(target, posixpath.dirname(self.page) or ".")
         return rel + (f"#{anchor}" if anchor else "")
 
+    def asset(self, path: str) -> str:
+        """Relative URL from this page to a file under the language root (e.g. 'assets/cases.js')."""
+        return "../" * page_url(self.page).count("/") + path
+
     def url(self, target: str, anchor: str = "") -> str:
         """A relative URL for raw HTML (directory URLs), from this page to ``target`` (a .md path)."""
         rel = posixpath.relpath(page_url(target) or ".", page_url(self.page) or ".")
@@ -345,7 +349,9 @@ def cases_filters(ctx: Ctx) -> str:
         + select("participants", "filter.participant", [(p, ctx.label("participant." + p)) for p in parts])
         + f'<button type="reset" class="md-button">{esc(ctx.label("filter.reset"))}</button>'
         f'</fieldset><p class="kp-filter-count" aria-live="polite"></p></form>'
-        f'<noscript><p>{esc(ctx.label("filter.nojs"))}</p></noscript>')
+        f'<noscript><p>{esc(ctx.label("filter.nojs"))}</p></noscript>'
+        # only this page needs the script, so it is not in every page's extra_javascript
+        f'<script src="{ctx.asset("assets/cases.js")}" defer></script>')
 
 
 def cases_map(ctx: Ctx) -> str:

@@ -1,0 +1,60 @@
+"""Unit tests of the renderers: escaping, relative links, fallbacks to Finnish."""
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from kumppanuus.content import Content
+from kumppanuus.render import Ctx, any_fallback, case_page, esc, md, page_url
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def content():
+    return Content.load(ROOT)
+
+
+def test_markdown_escaping_neutralises_syntax():
+    out = md("**bold** [x](y) <b>{{ 7*7 }}</b> # not a heading")
+    assert "**" not in out and "[" not in out and "<b>" not in out and "{{" not in out and "#" not in out.replace("&#", "")
+    assert esc('"><script>') == "&quot;&gt;&lt;script&gt;"
+
+
+@pytest.mark.parametrize("src,url", [("index.md", ""), ("tapaukset/index.md", "tapaukset/"),
+                                     ("tapaukset/pieksamaki.md", "tapaukset/pieksamaki/"), ("sanasto.md", "sanasto/")])
+def test_page_url(src, url):
+    assert page_url(src) == url
+
+
+def test_relative_urls_between_pages(content):
+    ctx = Ctx(content, "sv", "tapaukset/index.md")
+    assert ctx.url("tapaukset/pieksamaki.md") == "pieksamaki/"
+    assert ctx.url("lahteet.md", "jaakkola2018") == "../lahteet/#jaakkola2018"
+    assert ctx.md_link("rakentaminen.md", "vaihe-1-1") == "../rakentaminen.md#vaihe-1-1"
+    assert Ctx(content, "fi", "index.md").url("index.md") == "./"
+    assert ctx.asset("assets/cases.js") == "../assets/cases.js"
+
+
+def test_missing_translation_falls_back_to_finnish_with_a_visible_marker(content):
+    case = copy.deepcopy(content.cases[0])
+    case["summary"] = {"fi": "Vain suomeksi."}
+    assert any_fallback(case, "sv") and not any_fallback(case, "fi")
+    page = case_page(Ctx(content, "sv", f"tapaukset/{case['slug']}.md"), case)
+    assert "untranslated_fields: true" in page
+    assert '<span lang="fi">Vain suomeksi.</span>' in page
+    assert "(på finska)" in page
+    assert content.labels["notice.fields.title"]["sv"] in page
+
+
+def test_labels_exist_for_every_vocabulary_term(content):
+    schema = __import__("json").loads((ROOT / "cases" / "schema.json").read_text(encoding="utf-8"))
+    for term in schema["properties"]["themes"]["items"]["enum"]:
+        assert f"theme.{term}" in content.labels
+    for term in schema["properties"]["participants"]["items"]["enum"]:
+        assert f"participant.{term}" in content.labels
+    for term in schema["properties"]["status"]["enum"]:
+        assert f"status.{term}" in content.labels
+    for term in schema["properties"]["kind"]["enum"]:
+        assert f"kind.{term}" in content.labels
