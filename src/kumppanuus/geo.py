@@ -34,18 +34,25 @@ def _outline(path: str) -> tuple[str, str]:
 def finland_map_svg(ctx: Ctx) -> str:
     path_d, _ = _outline(str(ctx.content.root / "data" / "finland-outline.json"))
     w, h = project(LON1, LAT0)
+    # Labels stand in a column east of the map, in the markers' north-south order, joined by leader lines:
+    # they never overlap each other or the markers, however close the places are.
+    label_x = w + 12
     marks = []
-    for c in ctx.content.cases:
+    next_y = 0.0
+    for c in sorted(ctx.content.cases, key=lambda c: -c["place"]["coordinates"]["lat"]):
         x, y = project(c["place"]["coordinates"]["lon"], c["place"]["coordinates"]["lat"])
         name, _ = ctx.text(c["name"])
+        ly = max(y, next_y)
+        next_y = ly + 18
         marks.append(
             f'<a href="{ctx.url(case_src(c["slug"]))}" class="kp-map-mark" data-slug="{esc(c["slug"])}">'
             f'<title>{esc(name)}</title>'
-            f'<circle cx="{x}" cy="{y}" r="7"/>'
-            f'<text x="{x + 10}" y="{y + 4}">{esc(name)}</text></a>')
+            f'<line x1="{x}" y1="{y}" x2="{label_x - 3}" y2="{ly}" class="kp-map-leader"/>'
+            f'<circle cx="{x}" cy="{y}" r="6"/>'
+            f'<text x="{label_x}" y="{ly + 5}">{esc(name)}</text></a>')
     return (
         '<figure class="kp-map">'
-        f'<svg viewBox="-10 -10 {w + 140} {h + 20}" width="100%" aria-labelledby="kp-map-title kp-map-desc" '
+        f'<svg viewBox="-10 -10 {w + 150} {h + 20}" width="100%" aria-labelledby="kp-map-title kp-map-desc" '
         'xmlns="http://www.w3.org/2000/svg">'
         f'<title id="kp-map-title">{esc(ctx.label("map.title"))}</title>'
         f'<desc id="kp-map-desc">{esc(ctx.label("map.desc"))}</desc>'
