@@ -11,7 +11,7 @@ NODE_INSTALLED := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve build test clean validate parity parity-stamp system-deps node-deps lock
+.PHONY: help install serve build test clean validate parity parity-stamp system-deps node-deps lock bench
 
 help:
 	@echo "make serve     install (first time) and serve the handbook at http://127.0.0.1:8000/ with live reload"
@@ -19,6 +19,7 @@ help:
 	@echo "make build     build the site into $(SITE)/"
 	@echo "make validate  check every case and data file, listing all problems"
 	@echo "make parity    report missing and outdated translations"
+	@echo "make bench     measure build time, scaling to 1000 cases, page weight and search cost (bench/results/)"
 	@echo "make clean     remove the built site and caches"
 
 $(INSTALLED): requirements.lock pyproject.toml
@@ -59,6 +60,9 @@ test: install system-deps node-deps
 	$(MAKE) --no-print-directory build
 	$(PYTHON) ../shared/tools/source_policy.py $(SITE)
 	SITE_DIR=$(SITE) $(BIN)/python -m pytest
+
+bench: install system-deps
+	$(BIN)/kumppanuus bench
 
 lock: install
 	$(BIN)/python -m pip freeze --exclude-editable | sed '/^kumppanuus/d' > requirements.lock.new

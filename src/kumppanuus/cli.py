@@ -58,6 +58,11 @@ def cmd_parity_stamp(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["bench"]:  # the benchmark has its own options
+        from .bench import main as bench_main
+
+        return bench_main(argv[1:])
     parser = argparse.ArgumentParser(prog="kumppanuus", description="Tools for the partnership-table handbook.")
     parser.add_argument("--root", default=".", help="repository root (default: current directory)")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -66,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--strict", action="store_true", help="also fail on outdated or untranslated content")
     p = sub.add_parser("parity-stamp", help="record the Finnish source hash in translations")
     p.add_argument("--all", action="store_true", help="restamp every translation (after checking it is up to date)")
+    sub.add_parser("bench", help="measure build time, scaling, page weight and search cost (see make bench)")
     args = parser.parse_args(argv)
     handlers = {"validate": cmd_validate, "parity": cmd_parity, "parity-stamp": cmd_parity_stamp}
     return handlers[args.command](args)

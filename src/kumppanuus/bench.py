@@ -1,0 +1,257 @@
+"""``make bench``: build time, scaling with synthetic cases, page weight and search cost.
+
+Writes ``bench/results/latest.json`` and ``bench/results/latest.md``. No timing is asserted
+anywhere; the committed ``bench/BASELINE.md`` records what was measured and the targets.
+"""
+from __future__ import annotations
+
+import copy
+import functools
+import gzip
+import http.server
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import yaml
+
+from . import LANGUAGES
+
+ROOT = Path(__file__).resolve().parents[2]
+IGNORE = shutil.ignore_patterns(".venv", "site", "node_modules", ".git", "bench", "__pycache__", ".pytest_cache",
+                                "pdf", "build")
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+PAGES = {"home": "", "case": "tapaukset/pieksamaki/", "steps": "rakentaminen/"}
+TARGETS = {
+    "build_s": 3.0, "build_1000_s": 15.0, "first_view_gzip_kb": 60.0, "first_view_requests": 8,
+    "search_first_query_gzip_kb_1000": 150.0,
+}
+
+
+def copy_repo(dest: Path, root: Path = ROOT) -> Path:
+    shutil.copytree(root, dest, ignore=IGNORE)
+    for generated in dest.glob("docs/*/tapaukset/*.md"):
+        if generated.name != "index.md":
+            generated.unlink()
+    return dest
+
+
+def build(repo: Path, out: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], cwd=repo,
+                          env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"build failed in {repo}:\n{proc.stderr[-3000:]}")
+    post = repo / "scripts" / "post-build.sh"  # e.g. search indexing, when the project has such a step
+    if post.exists():
+        start2 = time.perf_counter()
+        subprocess.run(["bash", str(post), str(out)], cwd=repo, env=env, check=True, capture_output=True)
+        elapsed += time.perf_counter() - start2
+    return elapsed
+
+
+def synthetic_cases(repo: Path, n: int) -> None:
+    """Add ``n`` cases, derived from the real ones with varied text, in all three languages."""
+    real = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((repo / "cases").glob("*.yaml"))]
+    for i in range(n):
+        case = copy.deepcopy(real[i % len(real)])
+        slug = f"synteettinen-{i:04d}"
+        case["slug"] = slug
+        case["name"] = {lang: f"{case['name'][lang]} {i}" for lang in case["name"]}
+        case["place"]["coordinates"] = {"lat": round(60.2 + (i * 7919 % 900) / 100, 2),
+                                        "lon": round(21.5 + (i * 104729 % 850) / 100, 2)}
+        case["started"] = 2000 + i % 25
+
+        def vary(value, k=i):
+            if isinstance(value, dict) and "fi" in value and all(isinstance(v, str) for v in value.values()):
+                return {lang: f"{text} ({k})" for lang, text in value.items()}
+            if isinstance(value, dict):
+                return {key: vary(v) for key, v in value.items()}
+            if isinstance(value, list):
+                return [vary(v) for v in value]
+            return value
+
+        for key in ("summary", "body", "outcomes", "challenges", "tips"):
+            if key in case:
+                case[key] = vary(case[key])
+        (repo / "cases" / f"{slug}.yaml").write_text(
+            "# yaml-language-server: $schema=schema.json\n" + yaml.safe_dump(case, allow_unicode=True), encoding="utf-8")
+
+
+def time_builds(repo: Path, runs: int) -> dict:
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(runs):
+            times.append(build(repo, Path(tmp) / f"site{i}"))
+    return {"median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3),
+            "max_s": round(max(times), 3), "runs": runs}
+
+
+def warm_rebuild(repo: Path, timeout: float = 60) -> float | None:
+    """Start ``mkdocs serve``, edit one page, return seconds until the rebuild finished."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", "127.0.0.1:0", "--no-livereload"],
+                            cwd=repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: list[tuple[float, str]] = []
+
+    def reader():
+        for line in proc.stdout:
+            lines.append((time.perf_counter(), line))
+
+    threading.Thread(target=reader, daemon=True).start()
+    try:
+        deadline = time.perf_counter() + timeout
+        while not any("Serving on" in line for _, line in lines):
+            if time.perf_counter() > deadline or proc.poll() is not None:
+                return None
+            time.sleep(0.05)
+        time.sleep(1.0)
+        page = repo / "docs" / "fi" / "muistilista.md"
+        start = time.perf_counter()
+        page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        while time.perf_counter() < deadline:
+            done = [t for t, line in lines if t > start and ("Reloading" in line or "Documentation built" in line)]
+            if done:
+                return round(done[-1] - start, 3)
+            time.sleep(0.05)
+        return None
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(site: Path):
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    return srv, f"http://127.0.0.1:{srv.server_address[1]}/"
+
+
+def page_weight(site: Path, pages: dict[str, str] = PAGES) -> dict:
+    """Bytes, gzip bytes and requests of a first view; bytes of a repeat view (assets cached, HTML revalidated)."""
+    from playwright.sync_api import sync_playwright
+
+    srv, base = serve(site)
+    out = {}
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for name, path in pages.items():
+                ctx = browser.new_context()
+                page = ctx.new_page()
+                responses = []
+                page.on("response", lambda r: responses.append(r))
+                page.goto(base + path, wait_until="networkidle")
+                total = gz = repeat = 0
+                for r in responses:
+                    try:
+                        body = r.body()
+                    except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
+                        body = b""
+                    total += len(body)
+                    gz += len(gzip.compress(body, 6))
+                    if r.request.resource_type == "document":
+                        repeat += len(gzip.compress(body, 6))
+                out[name] = {"path": "/" + path, "requests": len(responses), "bytes": total,
+                             "gzip_kb": round(gz / 1024, 1), "repeat_view_gzip_kb": round(repeat / 1024, 1)}
+                ctx.close()
+            browser.close()
+    finally:
+        srv.shutdown()
+    return out
+
+
+def search_cost(site: Path) -> dict:
+    """Bytes downloaded for search before and after the first query, per language (if the site has a search)."""
+    try:
+        from .search import search_bytes  # provided by the search module
+    except ImportError:
+        return {"note": "no search measurement available"}
+    queries = {"fi": "pöydän", "sv": "bordet", "en": "tables"}
+    return {lang: search_bytes(site, lang, queries[lang]) for lang in LANGUAGES}
+
+
+def run(sizes: tuple[int, ...] = (100, 1000), runs: int = 5, out_dir: Path | None = None,
+        root: Path = ROOT, weight: bool = True) -> dict:
+    out_dir = out_dir or root / "bench" / "results"
+    results: dict = {"machine": {"cpus": os.cpu_count()}, "targets": TARGETS}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        repo = copy_repo(tmp / "repo", root)
+        results["build"] = time_builds(repo, runs)
+        site = tmp / "site"
+        build(repo, site)
+        results["pages"] = sum(1 for _ in site.rglob("index.html"))
+        if weight:
+            results["page_weight"] = page_weight(site)
+            results["search_6_cases"] = search_cost(site)
+        results["warm_rebuild_s"] = warm_rebuild(copy_repo(tmp / "serve", root))
+        base = results["build"]["median_s"]
+        scaling = []
+        for n in sizes:
+            big = copy_repo(tmp / f"repo{n}", root)
+            synthetic_cases(big, n)
+            t = time_builds(big, 1)["median_s"]
+            scaling.append({"extra_cases": n, "build_s": t, "ms_per_case": round((t - base) / n * 1000, 2)})
+            if weight and n == max(sizes):
+                big_site = tmp / f"site{n}"
+                build(big, big_site)
+                results[f"search_{n + 6}_cases"] = search_cost(big_site)
+            shutil.rmtree(big, ignore_errors=True)
+        results["scaling"] = scaling
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "latest.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    (out_dir / "latest.md").write_text(markdown(results), encoding="utf-8")
+    return results
+
+
+def markdown(r: dict) -> str:
+    b = r["build"]
+    lines = ["# Benchmark results", "", "| measure | value | target |", "| --- | --- | --- |",
+             f"| full 3-language build (median of {b['runs']}; min–max) | {b['median_s']} s "
+             f"({b['min_s']}–{b['max_s']}) | ≤ {TARGETS['build_s']} s |",
+             f"| pages built | {r['pages']} | |",
+             f"| warm `make serve` rebuild after editing one page | {r.get('warm_rebuild_s')} s | |"]
+    for s in r.get("scaling", []):
+        target = f"≤ {TARGETS['build_1000_s']} s" if s["extra_cases"] >= 1000 else ""
+        lines.append(f"| build with +{s['extra_cases']} synthetic cases | {s['build_s']} s "
+                     f"({s['ms_per_case']} ms per case) | {target} |")
+    for name, w in r.get("page_weight", {}).items():
+        lines.append(f"| first view, {name} ({w['path']}) | {w['gzip_kb']} KB gzip, {w['requests']} requests, "
+                     f"{w['bytes']} bytes | ≤ {TARGETS['first_view_gzip_kb']} KB, ≤ {TARGETS['first_view_requests']} |")
+        lines.append(f"| repeat view, {name} | {w['repeat_view_gzip_kb']} KB gzip | |")
+    for key in sorted(k for k in r if k.startswith("search_")):
+        for lang, v in r[key].items():
+            lines.append(f"| search, {key.replace('_', ' ')}, {lang} | {v} | "
+                         f"{'≤ 150 KB gzip first query' if '1006' in key else ''} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    p = argparse.ArgumentParser(prog="kumppanuus bench")
+    p.add_argument("--sizes", default="100,1000", help="synthetic case counts, comma-separated")
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--out", default=None)
+    p.add_argument("--no-weight", action="store_true", help="skip the browser measurements")
+    args = p.parse_args(argv)
+    sizes = tuple(int(s) for s in args.sizes.split(",") if s)
+    r = run(sizes, args.runs, Path(args.out) if args.out else None, weight=not args.no_weight)
+    print(markdown(r))
+    return 0
