@@ -17,8 +17,10 @@ def content():
 
 
 def test_markdown_escaping_neutralises_syntax():
-    out = md("**bold** [x](y) <b>{{ 7*7 }}</b> # not a heading")
-    assert "**" not in out and "[" not in out and "<b>" not in out and "{{" not in out and "#" not in out.replace("&#", "")
+    out = md("**bold** [x](y) <b>{{ 7*7 }}</b> `code` _em_ {#id}")
+    assert not any(s in out for s in ("**", "[", "<b>", "{{", "`", "_em_", "{#"))
+    for block in ("# heading", "- item", "1. item", "> quote", ": definition"):
+        assert not md(block).startswith(block[:2]), block
     assert esc('"><script>') == "&quot;&gt;&lt;script&gt;"
 
 

@@ -100,8 +100,13 @@ def time_builds(repo: Path, runs: int) -> dict:
 
 def warm_rebuild(repo: Path, timeout: float = 60) -> float | None:
     """Start ``mkdocs serve``, edit one page, return seconds until the rebuild finished."""
+    import socket
+
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", "127.0.0.1:0", "--no-livereload"],
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                             cwd=repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines: list[tuple[float, str]] = []
 
@@ -121,7 +126,7 @@ def warm_rebuild(repo: Path, timeout: float = 60) -> float | None:
         start = time.perf_counter()
         page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         while time.perf_counter() < deadline:
-            done = [t for t, line in lines if t > start and ("Reloading" in line or "Documentation built" in line)]
+            done = [t for t, line in lines if t > start and "Reloading browsers" in line]
             if done:
                 return round(done[-1] - start, 3)
             time.sleep(0.05)

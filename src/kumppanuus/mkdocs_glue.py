@@ -35,13 +35,23 @@ def page_path(page) -> str:
     return rest if first in LANGUAGES and rest else src
 
 
-def content_or_abort(config) -> Content:
+_BUILD: dict[str, Content] = {}
+_WRITTEN: dict[str, tuple] = {}
+
+
+def content_or_abort(config, refresh: bool = False) -> Content:
+    """The content of this build. Checked against file versions once per language build (in on_config),
+    not once per page: with a thousand cases, a per-page check would make the build quadratic."""
     from mkdocs.exceptions import Abort
 
-    try:
-        return get_content(root_of(config))
-    except DataError as err:
-        raise Abort("\n" + err.report()) from None
+    key = str(root_of(config))
+    if refresh or key not in _BUILD:
+        try:
+            _BUILD[key] = get_content(root_of(config))
+        except DataError as err:
+            _BUILD.pop(key, None)
+            raise Abort("\n" + err.report()) from None
+    return _BUILD[key]
 
 
 def ctx_for(config, page=None) -> Ctx:
@@ -52,11 +62,14 @@ def ctx_for(config, page=None) -> Ctx:
 # -- hook events -----------------------------------------------------------------------------
 
 def on_config(config) -> None:
-    content = content_or_abort(config)
+    content = content_or_abort(config, refresh=True)
     lang = current_language(config)
     toc = config.mdx_configs.setdefault("toc", {})
     toc["permalink_title"] = content.labels["ui.permalink"][lang]
-    write_case_pages(content, Path(config.docs_dir), repo=config.extra.get("source_repository", ""))
+    # every language build needs the pages of all languages on disk: write them once per content version
+    if _WRITTEN.get(config.docs_dir) != content.stamp:
+        write_case_pages(content, Path(config.docs_dir), repo=config.extra.get("source_repository", ""))
+        _WRITTEN[config.docs_dir] = content.stamp
     # Navigation section titles come from data/labels.yaml ("nav:<Finnish title>"), one source for every language.
     plugin = config.plugins.get("i18n")
     if plugin is not None:

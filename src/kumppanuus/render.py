@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from . import DEFAULT_LANGUAGE
 from .content import Content
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~^=:-])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")          # inline syntax, attr_list and Jinja braces
+_MD_LINE_START = re.compile(r"^(\s*)([#>+\-:=]|\d+[.)])")  # block syntax at the start of a line
 
 
 def esc(text: object) -> str:
@@ -23,8 +24,9 @@ def esc(text: object) -> str:
 
 def md(text: object) -> str:
     """Escape for Markdown inline text: HTML-escaped and every Markdown/Jinja-special character neutralised."""
-    escaped = html.escape(str(text), quote=False)
-    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(1))};", escaped).replace("\n", " ")
+    escaped = html.escape(" ".join(str(text).split()), quote=False)
+    escaped = _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(1))};", escaped)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), escaped)
 
 
 @dataclass(frozen=True)
