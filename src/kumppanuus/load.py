@@ -140,9 +140,23 @@ def _describe(error: jsonschema.ValidationError) -> tuple[str, str, str]:
     return field, error.message, ""
 
 
+@lru_cache(maxsize=None)
+def _registry(folder: str):
+    """Schemas of one folder, so that a schema may refer to another by file name ("forms.schema.json#/$defs/text")."""
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    resources = []
+    for p in sorted(Path(folder).glob("*.json")):
+        if p.name.endswith("schema.json"):
+            resources.append((p.name, Resource.from_contents(load_schema(str(p)), default_specification=DRAFT202012)))
+    return Registry().with_resources(resources)
+
+
 def validate(data: Any, schema_path: Path, name: str) -> list[Problem]:
     schema = load_schema(str(schema_path))
-    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker(),
+                                                registry=_registry(str(schema_path.parent)))
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         # for oneOf/anyOf, report the most specific sub-error
