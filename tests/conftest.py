@@ -89,7 +89,10 @@ class Recorder:
         self.console_errors: list[str] = []
         self.page_errors: list[str] = []
         page.on("request", lambda r: self.requests.append(r.url))
-        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        # net::ERR_ABORTED means the page itself cancelled the request (e.g. it navigated away while a
+        # script was still loading); a missing file shows up as an HTTP status >= 400 below.
+        page.on("requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "")
+                and self.failed.append(f"{r.url} ({r.failure})"))
         page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} (HTTP {r.status})"))
         page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
         page.on("pageerror", lambda e: self.page_errors.append(str(e)))
