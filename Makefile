@@ -52,7 +52,7 @@ parity: install
 	$(BIN)/kumppanuus parity
 
 parity-stamp: install
-	$(BIN)/kumppanuus parity-stamp
+	$(BIN)/kumppanuus parity-stamp $(FILES)
 
 test: install system-deps node-deps
 	$(BIN)/kumppanuus validate

@@ -15,6 +15,10 @@ def on_page_markdown(markdown, page, config, files):
     return mkdocs_glue.on_page_markdown(markdown, page, config)
 
 
+def on_page_content(html, page, config, files):
+    return mkdocs_glue.on_page_content(html)
+
+
 def on_serve(server, config, builder):
     mkdocs_glue.on_serve(server, config, builder)
     return server
@@ -23,3 +27,12 @@ def on_serve(server, config, builder):
 def on_page_context(context, page, config, nav):
     mkdocs_glue.on_page_context(context, page, config)
     return context
+
+
+def on_template_context(context, template_name, config):
+    mkdocs_glue.on_template_context(context, template_name, config)
+    return context
+
+
+def on_post_template(output_content, template_name, config):
+    return mkdocs_glue.on_post_template(output_content, template_name, config)

@@ -25,3 +25,44 @@ def test_language_switcher_goes_to_same_page(open_page, server, start, target):
     page.wait_for_load_state("load")
     assert page.url == server + PREFIX[target] + "rakentaminen/"
     assert page.locator("html").get_attribute("lang") == target
+
+
+@pytest.mark.parametrize("lang,query,expected", [
+    ("fi", "muistilista", "muistilista/"),
+    ("sv", "minneslista", "sv/muistilista/"),
+    ("en", "memo list", "en/muistilista/"),
+])
+def test_search_works_with_the_keyboard_only(open_page, server, lang, query, expected):
+    """'/' focuses the search box, typing shows results, arrow keys pick one and Enter opens it."""
+    page, rec = open_page(PREFIX[lang] + "kumppanuus/")
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    box.wait_for(state="visible")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')"), "'/' did not focus search"
+    page.keyboard.type(query, delay=20)
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10000)
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("document.activeElement.getAttribute('href') || ''")
+    assert focused, "ArrowDown did not move focus to a result"
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda u: u.split("#")[0].split("?")[0] == server + expected, timeout=10000)
+    rec.assert_clean()
+
+
+@pytest.mark.parametrize("start,target", [("fi", "sv"), ("en", "fi")])
+def test_language_switcher_works_with_the_keyboard_only(open_page, server, start, target):
+    """Tab reaches the language button, the language links follow it in tab order, Enter switches."""
+    page, rec = open_page(PREFIX[start] + "rakentaminen/")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.getAttribute('hreflang') === '{target}'"
+                         " && document.activeElement.classList.contains('md-select__link')"):
+            break
+    else:
+        pytest.fail(f"the {target} language link cannot be reached with Tab")
+    assert page.locator(f'a.md-select__link[hreflang="{target}"]').first.is_visible(), \
+        "the focused language link is not visible"
+    page.keyboard.press("Enter")
+    page.wait_for_url(server + PREFIX[target] + "rakentaminen/", timeout=10000)
+    assert page.locator("html").get_attribute("lang") == target
+    rec.assert_clean()

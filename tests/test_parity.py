@@ -41,6 +41,9 @@ def test_stamped_translation_is_current_until_finnish_changes(docs):
     write(docs / "fi" / "a.md", "---\ntitle: A\n---\n# A\n\nSuomeksi, nyt pidempänä.\n")
     report = check_pages(docs)
     assert report.outdated == {"sv": ["docs/sv/a.md"], "en": ["docs/en/a.md"]}
+    # the translator updates the Swedish page and stamps only that file; English stays outdated
+    assert stamp(docs, files=["docs/sv/a.md"]) == ["docs/sv/a.md"]
+    assert check_pages(docs).outdated == {"sv": [], "en": ["docs/en/a.md"]}
 
 
 def test_front_matter_and_trailing_spaces_do_not_change_the_hash():

@@ -36,7 +36,9 @@ def test_relative_urls_between_pages(content):
     assert ctx.url("lahteet.md", "jaakkola2018") == "../lahteet/#jaakkola2018"
     assert ctx.md_link("rakentaminen.md", "vaihe-1-1") == "../rakentaminen.md#vaihe-1-1"
     assert Ctx(content, "fi", "index.md").url("index.md") == "./"
-    assert ctx.asset("assets/cases.js") == "../assets/cases.js"
+    # shared assets live once at the site root: /sv/tapaukset/ climbs two levels, /tapaukset/ one
+    assert ctx.asset("assets/cases.js") == "../../assets/cases.js"
+    assert Ctx(content, "fi", "tapaukset/index.md").asset("assets/cases.js") == "../assets/cases.js"
 
 
 def test_missing_translation_falls_back_to_finnish_with_a_visible_marker(content):
@@ -60,3 +62,13 @@ def test_labels_exist_for_every_vocabulary_term(content):
         assert f"status.{term}" in content.labels
     for term in schema["properties"]["kind"]["enum"]:
         assert f"kind.{term}" in content.labels
+
+
+def test_checklist_boxes_get_their_text_as_label():
+    from kumppanuus.render import label_task_lists
+    html = ('<ul class="task-list"><li class="task-list-item"><input type="checkbox" disabled/> '
+            'Sovi <a href="#x">tavoitteet</a></li>\n<li>tavallinen</li></ul>')
+    out = label_task_lists(html)
+    assert ('<li class="task-list-item"><label class="kp-task"><input type="checkbox"> '
+            '<span>Sovi <a href="#x">tavoitteet</a></span></label></li>') in out
+    assert "disabled" not in out and "<li>tavallinen</li>" in out

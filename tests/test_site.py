@@ -126,3 +126,21 @@ def test_sitemap_lists_every_page_with_existing_language_alternates(site_dir):
             if f"{base}{PREFIX[lang]}{rel}" not in locs and not rel.startswith("404"):
                 problems.append(f"/{PREFIX[lang]}{rel} is missing from sitemap.xml")
     assert not problems, "\n".join(problems[:20])
+
+
+NOT_FOUND_TITLES = {"fi": "Sivua ei löydy", "sv": "Sidan hittades inte", "en": "Page not found"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_language_has_its_own_404_page(site_dir, lang):
+    """static-i18n would leave only the last-built language's 404 at the root; each language gets its own."""
+    page = site_dir / PREFIX[lang] / "404.html"
+    assert page.exists(), f"{page} missing"
+    html = page.read_text(encoding="utf-8")
+    parser = Lang()
+    parser.feed(html)
+    assert parser.lang == lang
+    assert f'<h1 id="sivua-ei-loydy">{NOT_FOUND_TITLES[lang]}</h1>' in html
+    home = "/" + PREFIX[lang]
+    assert f'action="{home}"' in html and f'<a href="{home}">' in html, "search box and home link must stay in the language"
+    assert 'class="md-skip"' in html

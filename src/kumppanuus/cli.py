@@ -50,7 +50,7 @@ def cmd_parity(args) -> int:
 def cmd_parity_stamp(args) -> int:
     from .parity import stamp
 
-    changed = stamp(_root(args) / "docs", only_missing=not args.all)
+    changed = stamp(_root(args) / "docs", only_missing=not args.all, files=args.files or None)
     for c in changed:
         print(f"stamped {c}")
     print(f"{len(changed)} file(s) stamped")
@@ -71,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--strict", action="store_true", help="also fail on outdated or untranslated content")
     p = sub.add_parser("parity-stamp", help="record the Finnish source hash in translations")
     p.add_argument("--all", action="store_true", help="restamp every translation (after checking it is up to date)")
+    p.add_argument("files", nargs="*", help="translations you have brought up to date, e.g. docs/sv/rakentaminen.md")
     sub.add_parser("bench", help="measure build time, scaling, page weight and search cost (see make bench)")
     args = parser.parse_args(argv)
     handlers = {"validate": cmd_validate, "parity": cmd_parity, "parity-stamp": cmd_parity_stamp}

@@ -12,7 +12,7 @@ from .content import Content, get_content
 from .errors import DataError
 from .generate import write_case_pages
 from .parity import source_hash
-from .render import Ctx, esc, finnish_url, glossary_abbreviations, md, sources_section
+from .render import Ctx, esc, finnish_url, glossary_abbreviations, label_task_lists, md, sources_section
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 ROOT = Path(__file__).resolve().parents[2]
@@ -146,3 +146,38 @@ def on_page_context(context, page, config) -> None:
         link = alt.get("link") or ""
         if link.startswith("/"):
             alt["link"] = link.lstrip("/") or "./"
+
+
+def language_root(config, lang: str) -> str:
+    """Absolute URL path of a language's home, e.g. '/' or '/sv/' (static templates use absolute URLs)."""
+    from urllib.parse import urlsplit
+    base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+    return base if lang == DEFAULT_LANGUAGE else f"{base}{lang}/"
+
+
+def on_template_context(context, template_name: str, config) -> None:
+    """Give the 404 template its words in the language being built."""
+    if template_name != "404.html":
+        return
+    content = content_or_abort(config)
+    lang = current_language(config)
+    context["kp_notfound"] = {key: content.labels[f"notfound.{key}"][lang]
+                              for key in ("title", "text", "search", "search_button", "home", "pages")}
+    context["kp_notfound"]["root"] = language_root(config, lang)
+    context["kp_notfound"]["lang"] = lang
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """static-i18n writes every language's 404.html to the site root, the last language winning.
+    Write Swedish and English to /sv/404.html and /en/404.html instead; the root keeps the Finnish one."""
+    lang = current_language(config)
+    if template_name != "404.html" or lang == DEFAULT_LANGUAGE:
+        return output
+    target = Path(config.site_dir) / lang / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return ""  # mkdocs skips writing an empty template: the root 404.html stays Finnish
+
+
+def on_page_content(html_text: str) -> str:
+    return label_task_lists(html_text)

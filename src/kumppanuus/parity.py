@@ -141,10 +141,17 @@ def check(root: Path) -> Report:
     return report
 
 
-def stamp(docs: Path, only_missing: bool = True) -> list[str]:
-    """Write ``translation_of`` into translations that have none (or, with only_missing=False, all)."""
+def stamp(docs: Path, only_missing: bool = True, files: list[str] | None = None) -> list[str]:
+    """Write ``translation_of`` into translations that have none (or, with only_missing=False, all).
+
+    ``files`` (paths like 'docs/sv/rakentaminen.md') limits the stamp to translations you have just
+    brought up to date; they are restamped even if they already had a stamp.
+    """
     changed = []
+    wanted = {Path(f).as_posix().split("docs/", 1)[-1] for f in files} if files else None
     for rel in hand_written_pages(docs):
+        if wanted is not None and not any(f"{lang}/{rel}" in wanted for lang in LANGUAGES[1:]):
+            continue
         fi_hash = source_hash((docs / DEFAULT_LANGUAGE / rel).read_text(encoding="utf-8"))
         for lang in LANGUAGES[1:]:
             path = docs / lang / rel
@@ -152,7 +159,9 @@ def stamp(docs: Path, only_missing: bool = True) -> list[str]:
                 continue
             text = path.read_text(encoding="utf-8")
             meta, body = split_front_matter(text)
-            if only_missing and meta.get("translation_of"):
+            if wanted is not None and f"{lang}/{rel}" not in wanted:
+                continue
+            if only_missing and wanted is None and meta.get("translation_of"):
                 continue
             if str(meta.get("translation_of")) == fi_hash:
                 continue

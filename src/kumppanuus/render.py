@@ -77,8 +77,13 @@ class Ctx:
         return rel + (f"#{anchor}" if anchor else "")
 
     def asset(self, path: str) -> str:
-        """Relative URL from this page to a file under the language root (e.g. 'assets/cases.js')."""
-        return "../" * page_url(self.page).count("/") + path
+        """Relative URL from this page to a shared file at the site root (e.g. 'assets/cases.js').
+
+        Shared assets are built once, at the root; Swedish and English pages live one level
+        deeper (/sv/, /en/), so they climb one directory more.
+        """
+        depth = page_url(self.page).count("/") + (self.lang != DEFAULT_LANGUAGE)
+        return "../" * depth + path
 
     def url(self, target: str, anchor: str = "") -> str:
         """A relative URL for raw HTML (directory URLs), from this page to ``target`` (a .md path)."""
@@ -468,3 +473,19 @@ def glossary_abbreviations(ctx: Ctx) -> str:
             if w and "]" not in w:
                 lines.append(f"*[{w}]: {definition}")
     return "\n".join(lines)
+
+
+_TASK_ITEM = re.compile(
+    r'<li class="task-list-item"><input type="checkbox" disabled\s*/?>\s*((?:(?!<li[\s>]|</li>).)*)</li>', re.S)
+
+
+def label_task_lists(html_text: str) -> str:
+    """Turn pymdownx.tasklist's bare, disabled checkboxes into ones a working group can tick.
+
+    The tasklist extension renders ``<input type="checkbox" disabled/> text``: the box has no label
+    (axe rule "label") and cannot be ticked. Wrap box and text in a ``<label>`` so the text names
+    the box and clicking the text ticks it.
+    """
+    return _TASK_ITEM.sub(
+        r'<li class="task-list-item"><label class="kp-task"><input type="checkbox"> <span>\1</span></label></li>',
+        html_text)
