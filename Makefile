@@ -11,7 +11,7 @@ NODE_INSTALLED := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve build test clean validate parity parity-stamp system-deps node-deps lock bench
+.PHONY: help install serve build test clean validate parity parity-stamp system-deps search-deps node-deps lock bench
 
 help:
 	@echo "make serve     install (first time) and serve the handbook at http://127.0.0.1:8000/ with live reload"
@@ -33,16 +33,20 @@ install: $(INSTALLED)
 system-deps:
 	@bash scripts/ensure-system-deps.sh
 
+# the build indexes Finnish search with Voikko (Debian packages voikko-fi, python3-libvoikko)
+search-deps:
+	@bash scripts/ensure-system-deps.sh search
+
 $(NODE_INSTALLED): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 node-deps: $(NODE_INSTALLED)
 
-serve: install
+serve: install search-deps
 	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
 
-build: install
+build: install search-deps
 	$(BIN)/mkdocs build --strict --clean -d $(SITE)
 
 validate: install

@@ -3,6 +3,8 @@
 Each language is a full nested build (mkdocs-static-i18n), so these run once per language;
 the package caches the loaded data by file versions.
 """
+from mkdocs.plugins import event_priority
+
 from kumppanuus import mkdocs_glue
 
 
@@ -36,3 +38,8 @@ def on_template_context(context, template_name, config):
 
 def on_post_template(output_content, template_name, config):
     return mkdocs_glue.on_post_template(output_content, template_name, config)
+
+
+@event_priority(-100)  # after static-i18n's post_build, which builds Swedish and English
+def on_post_build(config):
+    mkdocs_glue.on_post_build(config)

@@ -7,13 +7,22 @@ declare -A NEED=(
   [/usr/bin/chromium]=chromium
   [java]=default-jre-headless
   [pdftoppm]=poppler-utils
+  # Finnish base forms and compound parts for the search index (src/kumppanuus/search.py)
+  [/usr/lib/python3/dist-packages/libvoikko.py]=python3-libvoikko
+  [/usr/lib/voikko/5/mor-standard/index.txt]=voikko-fi
 )
+# "search": only what the build itself needs (make build / make serve), not the test browsers
+if [[ "${1:-}" == "search" ]]; then
+  for cmd in "${!NEED[@]}"; do [[ "${NEED[$cmd]}" == *voikko* ]] || unset "NEED[$cmd]"; done
+fi
 missing=()
 for cmd in "${!NEED[@]}"; do
-  if [[ "$cmd" == /* ]]; then [[ -x "$cmd" ]] || missing+=("${NEED[$cmd]}")
+  if [[ "$cmd" == /* ]]; then [[ -e "$cmd" ]] || missing+=("${NEED[$cmd]}")
   else command -v "$cmd" >/dev/null 2>&1 || missing+=("${NEED[$cmd]}"); fi
 done
-command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+if [[ "${1:-}" != "search" ]]; then
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+fi
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing system packages: ${missing[*]}"

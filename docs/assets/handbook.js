@@ -13,3 +13,223 @@
     }
   }, true);
 })();
+
+/* Search (Pagefind). The index of the page's language (<html lang>) is downloaded only when the
+   reader focuses the search box; results come only from that language. Keyboard: "/" or "s" opens
+   the search, arrow keys move between results, Enter opens one, Escape closes. */
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-kp-search]");
+  if (!box) return;
+  var toggle = document.getElementById("__search");
+  var input = document.getElementById("kp-search-input");
+  var list = document.getElementById("kp-search-list");
+  var meta = document.getElementById("kp-search-meta");
+  var script = document.querySelector('script[src$="assets/handbook.js"]');
+  var root = new URL("../", script ? script.src : location.href);
+  var pagefind = null;
+  var latest = 0;
+
+  function open(state) {
+    if (toggle && toggle.checked !== state) {
+      toggle.checked = state;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  }
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
+        return pf.options({ baseUrl: root.pathname, excerptLength: 22 }).then(function () { return pf; });
+      });
+    }
+    return pagefind;
+  }
+
+  function count(n) {
+    if (n === 0) return box.dataset.none;
+    if (n === 1) return box.dataset.one;
+    return box.dataset.other.replace("#", String(n));
+  }
+
+  // Index-only words (Finnish base forms and compound parts) carry a "\u2042" mark; never show them.
+  function clean(excerpt) {
+    var out = (excerpt || "").replace(/(<mark>)?[^\s<]*(<\/mark>)?[^\s<]*\u2042(<\/mark>)?/g, " ")
+      .replace(/\s+/g, " ").trim();
+    return out.replace(/<[^>]+>/g, "").trim() ? out : "";
+  }
+
+  function visibleHits(excerpt) {
+    return (clean(excerpt).match(/<mark>/g) || []).length;
+  }
+
+  function el(tag, cls, html) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (html !== undefined) e.innerHTML = html;
+    return e;
+  }
+
+  function text(s) {
+    var d = document.createElement("div");
+    d.textContent = s;
+    return d.innerHTML;
+  }
+
+  function render(items) {
+    list.textContent = "";
+    items.forEach(function (data) {
+      // Link to the heading where the match is: the sub-result with the most hits.
+      var best = null;
+      // Prefer the section whose visible text shows the match; then the one with the most hits.
+      var bestScore = -1;
+      (data.sub_results || []).forEach(function (s) {
+        var score = visibleHits(s.excerpt) * 1000 + (s.locations || []).length;
+        if (score > bestScore) { best = s; bestScore = score; }
+      });
+      var li = el("li", "md-search-result__item");
+      var a = el("a", "md-search-result__link");
+      a.href = best ? best.url : data.url;
+      var article = el("article", "md-search-result__article md-typeset");
+      var title = text(data.meta && data.meta.title || data.url);
+      var section = best && best.title && best.title !== (data.meta && data.meta.title) ? " › " + text(best.title) : "";
+      article.appendChild(el("h2", null, title + section));
+      var excerpt = clean(best ? best.excerpt : data.excerpt) || clean(data.excerpt) ||
+        text(data.meta && data.meta.description || "");
+      if (excerpt) article.appendChild(el("p", null, excerpt));
+      a.appendChild(article);
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+  }
+
+  // Finnish: the base form of each query word, from the build's table of the content's word forms
+  // (pagefind/kp-lemmas/fi/<two letters>.json). Consonant gradation defeats stemming (pöydän/pöytä).
+  var lemmaChunks = {};
+  function lemmas(words) {
+    if (document.documentElement.lang !== "fi") return Promise.resolve({});
+    return Promise.all(words.map(function (w) {
+      var key = w.slice(0, 2);
+      if (w.length < 4) return null;
+      if (!lemmaChunks[key]) {
+        lemmaChunks[key] = fetch(new URL("pagefind/kp-lemmas/fi/" + encodeURIComponent(key) + ".json", root))
+          .then(function (r) { return r.ok ? r.json() : {}; }).catch(function () { return {}; });
+      }
+      return lemmaChunks[key];
+    })).then(function (tables) {
+      var out = {};
+      words.forEach(function (w, i) {
+        var t = tables[i];
+        if (!t) return;
+        if (t.f && t.f[w]) { out[w] = t.f[w]; return; }
+        // not in the content: the base form that differs from the word only in its ending
+        var best = null, bestLen = 0;
+        (t.l || []).forEach(function (base) {
+          var n = 0;
+          while (n < base.length && n < w.length && base[n] === w[n]) n++;
+          if (n >= 4 && n >= base.length - 2 && n >= w.length - 5 && n > bestLen) { best = base; bestLen = n; }
+        });
+        if (best && best !== w) out[w] = best;
+      });
+      return out;
+    });
+  }
+
+  function search() {
+    var query = input.value.trim();
+    var ticket = ++latest;
+    if (!query) {
+      list.textContent = "";
+      meta.textContent = box.dataset.placeholder;
+      return;
+    }
+    meta.textContent = box.dataset.loading;
+    var words = query.toLowerCase().split(/\s+/);
+    var pf;
+    load().then(function (p) {
+      pf = p;
+      return pf.debouncedSearch(query, {}, 120);
+    }).then(function (first) {
+      if (first === null || ticket !== latest) return null;
+      return lemmas(words).then(function (found) {
+        var alt = words.map(function (w) { return found[w] || w; }).join(" ");
+        if (alt === words.join(" ")) return first.results;
+        return pf.search(alt).then(function (second) {
+          // union of both searches, each page once, with its better score
+          var byId = {};
+          first.results.concat(second.results).forEach(function (r) {
+            if (!byId[r.id] || byId[r.id].score < r.score) byId[r.id] = r;
+          });
+          return Object.keys(byId).map(function (k) { return byId[k]; })
+            .sort(function (a, b) { return b.score - a.score; });
+        });
+      });
+    }).then(function (results) {
+      if (!results || ticket !== latest) return null;
+      meta.textContent = count(results.length);
+      return Promise.all(results.slice(0, 10).map(function (r) { return r.data(); }));
+    }).then(function (items) {
+      if (items && ticket === latest) {
+        render(items);
+        list.setAttribute("data-query", query);  // tells tests (and scripts) the list is up to date
+      }
+    });
+  }
+
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll("a"));
+  }
+
+  input.addEventListener("focus", function () { open(true); load(); });
+  input.addEventListener("input", search);
+  box.querySelector("form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    var first = links()[0];
+    if (first) first.focus();
+  });
+  box.querySelector("form").addEventListener("reset", function () {
+    setTimeout(search, 0);
+    input.focus();
+  });
+  if (toggle) {
+    toggle.addEventListener("change", function () {
+      if (toggle.checked && document.activeElement !== input) input.focus();
+    });
+  }
+
+  document.addEventListener("keydown", function (e) {
+    var inSearch = box.contains(document.activeElement);
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName) ||
+      document.activeElement.isContentEditable;
+    if (!inSearch && !typing && !e.ctrlKey && !e.metaKey && !e.altKey && (e.key === "/" || e.key === "s")) {
+      e.preventDefault();
+      open(true);
+      input.focus();
+      return;
+    }
+    if (!inSearch) return;
+    if (e.key === "Escape") {
+      open(false);
+      input.blur();
+      return;
+    }
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      var all = links();
+      if (!all.length) return;
+      e.preventDefault();
+      var i = all.indexOf(document.activeElement);
+      if (e.key === "ArrowDown") i = i < 0 ? 0 : Math.min(i + 1, all.length - 1);
+      else i = i <= 0 ? -1 : i - 1;
+      if (i < 0) input.focus(); else all[i].focus();
+    }
+  });
+
+  // /?q=... (the 404 page's search box, or a shared link) opens the search with the query.
+  var q = new URLSearchParams(location.search).get("q");
+  if (q) {
+    input.value = q;
+    open(true);
+    input.focus();
+    search();
+  }
+})();

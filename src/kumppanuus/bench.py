@@ -182,13 +182,39 @@ def page_weight(site: Path, pages: dict[str, str] = PAGES) -> dict:
 
 
 def search_cost(site: Path) -> dict:
-    """Bytes downloaded for search before and after the first query, per language (if the site has a search)."""
-    try:
-        from .search import search_bytes  # provided by the search module
-    except ImportError:
-        return {"note": "no search measurement available"}
+    """Search bytes per language: what a page downloads for search before any query (should be 0: the
+    index loads only when the reader focuses the box) and what the first query downloads."""
+    from playwright.sync_api import sync_playwright
+
     queries = {"fi": "pöydän", "sv": "bordet", "en": "tables"}
-    return {lang: search_bytes(site, lang, queries[lang]) for lang in LANGUAGES}
+    prefix = {"fi": "", "sv": "sv/", "en": "en/"}
+    srv, base = serve(site)
+    out = {}
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for lang in LANGUAGES:
+                ctx = browser.new_context()
+                page = ctx.new_page()
+                responses = []
+                page.on("response", lambda r: "/pagefind/" in r.url and responses.append(r))
+                page.goto(base + prefix[lang] + "kumppanuus/", wait_until="networkidle")
+                before = sum(len(gzip.compress(r.body(), 6)) for r in responses)
+                count_before = len(responses)
+                page.keyboard.press("/")
+                page.keyboard.type(queries[lang])
+                page.wait_for_function("q => document.getElementById('kp-search-list').getAttribute('data-query') === q",
+                                       arg=queries[lang], timeout=30000)
+                page.wait_for_load_state("networkidle")
+                after = sum(len(gzip.compress(r.body(), 6)) for r in responses)
+                out[lang] = (f"{round(before / 1024, 1)} KB before a query ({count_before} requests); "
+                             f"{round(after / 1024, 1)} KB gzip after the first query '{queries[lang]}' "
+                             f"({len(responses)} requests)")
+                ctx.close()
+            browser.close()
+    finally:
+        srv.shutdown()
+    return out
 
 
 def run(sizes: tuple[int, ...] = (100, 1000), runs: int = 5, out_dir: Path | None = None,

@@ -181,3 +181,28 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 def on_page_content(html_text: str) -> str:
     return label_task_lists(html_text)
+
+
+def on_post_build(config) -> None:
+    """Index the whole site for search once every language has been written.
+
+    static-i18n builds Swedish and English inside the Finnish build's post_build, with its
+    ``building`` flag set; this hook runs after that plugin (event priority in hooks/handbook.py),
+    so the call with the flag down is the outer one, when all pages exist.
+    """
+    plugin = config.plugins.get("i18n")
+    if plugin is not None and getattr(plugin, "building", False):
+        return
+    from mkdocs.exceptions import Abort
+
+    from .search import SearchError, build_index
+
+    site = Path(config.site_dir)
+    missing = [f"{code}/" for code in LANGUAGES[1:] if not (site / code / "index.html").exists()]
+    if missing:
+        raise Abort(f"search index: languages {missing} were not built before the Finnish post_build hook")
+    try:
+        counts = build_index(site)
+    except SearchError as exc:
+        raise Abort(f"search index: {exc}") from None
+    log.info("search index: %s", ", ".join(f"{k} {v} pages" for k, v in sorted(counts.items())))
