@@ -11,7 +11,7 @@ NODE_INSTALLED := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve build test clean validate parity parity-stamp system-deps search-deps node-deps lock bench
+.PHONY: help install serve build test clean validate parity parity-stamp system-deps search-deps node-deps lock bench new-case
 
 help:
 	@echo "make serve     install (first time) and serve the handbook at http://127.0.0.1:8000/ with live reload"
@@ -19,6 +19,7 @@ help:
 	@echo "make build     build the site into $(SITE)/"
 	@echo "make validate  check every case and data file, listing all problems"
 	@echo "make parity    report missing and outdated translations"
+	@echo "make new-case SLUG=kuopio-alueraadit   start a new case from the commented template"
 	@echo "make bench     measure build time, scaling to 1000 cases, page weight and search cost (bench/results/)"
 	@echo "make clean     remove the built site and caches"
 
@@ -54,6 +55,9 @@ validate: install
 
 parity: install
 	$(BIN)/kumppanuus parity
+
+new-case: install
+	@$(BIN)/kumppanuus new-case "$(SLUG)"
 
 parity-stamp: install
 	$(BIN)/kumppanuus parity-stamp $(FILES)

@@ -144,3 +144,18 @@ def test_each_language_has_its_own_404_page(site_dir, lang):
     home = "/" + PREFIX[lang]
     assert f'action="{home}"' in html and f'<a href="{home}">' in html, "search box and home link must stay in the language"
     assert 'class="md-skip"' in html
+
+
+LAST_UPDATE = {"fi": "Viimeisin päivitys", "sv": "Senast uppdaterad", "en": "Last update"}
+MONTH_WORD = {"fi": "kuuta", "sv": "", "en": ""}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", ["rakentaminen/", "tapaukset/orivesi/"])
+def test_pages_and_cases_show_a_localised_last_updated_date(site_dir, lang, page):
+    html = (site_dir / PREFIX[lang] / page / "index.html").read_text(encoding="utf-8")
+    m = re.search(r'title="' + LAST_UPDATE[lang] + r'">.*?git-revision-date-localized-plugin-date"[^>]*>([^<]+)<',
+                  html, re.S)
+    assert m, f"no last-updated date on /{PREFIX[lang]}{page}"
+    date = m.group(1)
+    assert re.search(r"\b20\d\d\b", date) and MONTH_WORD[lang] in date, date

@@ -57,6 +57,19 @@ def cmd_parity_stamp(args) -> int:
     return 0
 
 
+def cmd_new_case(args) -> int:
+    from .newcase import NewCaseError, new_case
+
+    try:
+        path = new_case(_root(args), args.slug)
+    except NewCaseError as exc:
+        print(f"new-case: {exc}", file=sys.stderr)
+        return 2
+    print(f"Created {path.relative_to(_root(args))}. Fill in every TODO, then run `make validate` and `make serve`.\n"
+          f"Luotiin {path.relative_to(_root(args))}. Täytä jokainen TODO ja aja `make validate` ja `make serve`.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["bench"]:  # the benchmark has its own options
@@ -72,9 +85,12 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("parity-stamp", help="record the Finnish source hash in translations")
     p.add_argument("--all", action="store_true", help="restamp every translation (after checking it is up to date)")
     p.add_argument("files", nargs="*", help="translations you have brought up to date, e.g. docs/sv/rakentaminen.md")
+    p = sub.add_parser("new-case", help="create cases/<slug>.yaml from the commented template")
+    p.add_argument("slug", nargs="?", default="", help="e.g. kuopio-alueraadit")
     sub.add_parser("bench", help="measure build time, scaling, page weight and search cost (see make bench)")
     args = parser.parse_args(argv)
-    handlers = {"validate": cmd_validate, "parity": cmd_parity, "parity-stamp": cmd_parity_stamp}
+    handlers = {"validate": cmd_validate, "parity": cmd_parity, "parity-stamp": cmd_parity_stamp,
+                "new-case": cmd_new_case}
     return handlers[args.command](args)
 
 

@@ -130,7 +130,11 @@ def load_cases(root: Path, data: dict[str, Any], case_dir: Path | None = None,
 def _cross_check_case(case: dict, path: Path, name: str, seen: dict, today: datetime.date,
                       steps: set | None, aps: set | None, bib: set | None) -> list[Problem]:
     """Checks beyond the schema. Defensive: the case may also have schema problems, reported separately."""
-    problems = []
+    from .newcase import placeholders
+
+    problems = [Problem(name, field, "still has the template's TODO text",
+                        "the fact from the source, or delete the field if it is optional")
+                for field in placeholders(case)]
     slug = case.get("slug")
     if path.suffix != ".yaml":
         problems.append(Problem(name, "", "case files must end in .yaml", f"{path.stem}.yaml"))

@@ -82,6 +82,8 @@ def on_config(config) -> None:
 def on_page_markdown(markdown: str, page, config) -> str:
     ctx = ctx_for(config, page)
     meta = page.meta or {}
+    # the git-revision-date plugin reads the locale per page: dates in the page's language
+    page.meta["locale"] = ctx.lang
     parts = []
     notice = translation_notice(ctx, page, config)
     if notice:
@@ -139,9 +141,38 @@ def register_macros(env) -> None:
     env.macro(lambda kind, ident: render.case_links(ctx(), kind, ident), "case_links")
 
 
+def case_file_date(config, page) -> str | None:
+    """Last commit date (YYYY-MM-DD) of a generated case page's YAML file, or None without git history."""
+    import subprocess
+
+    source = (page.meta or {}).get("generated_from")
+    if not source:
+        return None
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", source], cwd=root_of(config),
+                             capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None
+
+
+def localized_date(iso: str, lang: str) -> str:
+    import datetime
+
+    from babel.dates import format_date
+    return format_date(datetime.date.fromisoformat(iso), format="long", locale=lang)
+
+
 def on_page_context(context, page, config) -> None:
     """Make the language switcher's links relative (static-i18n gives home pages absolute '/sv/' links,
-    which break when the site is served from a sub-path, e.g. a project page or a USB stick)."""
+    which break when the site is served from a sub-path, e.g. a project page or a USB stick).
+
+    A generated case page is not in git: its "last updated" date is that of its YAML file."""
+    iso = case_file_date(config, page)
+    if iso:
+        page.meta["git_revision_date_localized"] = (
+            f'<span class="git-revision-date-localized-plugin git-revision-date-localized-plugin-date">'
+            f'{localized_date(iso, current_language(config))}</span>')
     for alt in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
         link = alt.get("link") or ""
         if link.startswith("/"):

@@ -54,21 +54,20 @@ class Ctx:
             return value[self.lang], False
         return value[DEFAULT_LANGUAGE], True
 
-    def h(self, value: dict | None) -> str:
-        """HTML for a language map; a Finnish fallback is marked with lang="fi" and a visible marker."""
+    def _marked(self, value: dict | None, convert) -> str:
         text, fell_back = self.text(value)
         if fell_back:
-            return (f'<span lang="fi">{esc(text)}</span> '
+            return (f'<span lang="fi">{convert(text)}</span> '
                     f'<span class="kp-fallback">({esc(self.label("notice.fallback_marker"))})</span>')
-        return esc(text)
+        return convert(text)
+
+    def h(self, value: dict | None) -> str:
+        """HTML for a language map; a Finnish fallback is marked with lang="fi" and a visible marker."""
+        return self._marked(value, esc)
 
     def m(self, value: dict | None) -> str:
         """Markdown for a language map, like :meth:`h`."""
-        text, fell_back = self.text(value)
-        if fell_back:
-            return (f'<span lang="fi">{md(text)}</span> '
-                    f'<span class="kp-fallback">({esc(self.label("notice.fallback_marker"))})</span>')
-        return md(text)
+        return self._marked(value, md)
 
     # -- links ---------------------------------------------------------------------------
     def md_link(self, target: str, anchor: str = "") -> str:
