@@ -159,3 +159,16 @@ def test_pages_and_cases_show_a_localised_last_updated_date(site_dir, lang, page
     assert m, f"no last-updated date on /{PREFIX[lang]}{page}"
     date = m.group(1)
     assert re.search(r"\b20\d\d\b", date) and MONTH_WORD[lang] in date, date
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_changes_page_lists_every_change_note_with_links(site_dir, lang):
+    import yaml
+
+    changes = yaml.safe_load((ROOT / "data" / "changes.yaml").read_text(encoding="utf-8"))["changes"]
+    html = (site_dir / PREFIX[lang] / "muutokset" / "index.html").read_text(encoding="utf-8")
+    assert html.count("<time datetime=") == len(changes)
+    for entry in changes:
+        assert entry["note"][lang].split()[0] in html
+        if entry.get("case"):
+            assert f'href="../tapaukset/{entry["case"]}/"' in html

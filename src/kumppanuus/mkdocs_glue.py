@@ -83,7 +83,7 @@ def on_page_markdown(markdown: str, page, config) -> str:
     ctx = ctx_for(config, page)
     meta = page.meta or {}
     # the git-revision-date plugin reads the locale per page: dates in the page's language
-    page.meta["locale"] = ctx.lang
+    page.meta["locale"] = DATE_LOCALES.get(ctx.lang, ctx.lang)
     parts = []
     notice = translation_notice(ctx, page, config)
     if notice:
@@ -132,6 +132,7 @@ def register_macros(env) -> None:
     env.macro(lambda: render.hallmarks_list(ctx()), "hallmarks_list")
     env.macro(lambda: render.steps_checklist(ctx()), "steps_checklist")
     env.macro(lambda: render.memo_list(ctx()), "memo_list")
+    env.macro(lambda: render.changes_list(ctx()), "changes_list")
     env.macro(lambda: render.antipatterns(ctx()), "antipatterns")
     env.macro(lambda: render.glossary_table(ctx()), "glossary_table")
     env.macro(lambda: render.bibliography(ctx()), "bibliography")
@@ -156,11 +157,14 @@ def case_file_date(config, page) -> str | None:
     return out.stdout.strip() or None
 
 
+DATE_LOCALES = {"en": "en_GB"}  # British English dates: 24 November 2026
+
+
 def localized_date(iso: str, lang: str) -> str:
     import datetime
 
     from babel.dates import format_date
-    return format_date(datetime.date.fromisoformat(iso), format="long", locale=lang)
+    return format_date(datetime.date.fromisoformat(iso), format="long", locale=DATE_LOCALES.get(lang, lang))
 
 
 def on_page_context(context, page, config) -> None:

@@ -157,6 +157,23 @@ def memo_list(ctx: Ctx) -> str:
     return "\n".join(lines) + "\n"
 
 
+def changes_list(ctx: Ctx) -> str:
+    """The change notes of data/changes.yaml, newest first, with links to the page or case changed."""
+    import datetime
+
+    from babel.dates import format_date
+
+    lines = []
+    for entry in ctx.content.data["changes"]["changes"]:
+        day = datetime.date.fromisoformat(entry["date"])
+        shown = format_date(day, format="d MMMM y", locale="en_GB") if ctx.lang == "en" else f"{day.day}.{day.month}.{day.year}"
+        target = case_src(entry["case"]) if entry.get("case") else entry.get("page")
+        link = f" ([{esc(ctx.label('changes.see'))}]({ctx.md_link(target)}))" if target else ""
+        lines.append(f'- <time datetime="{entry["date"]}">{shown}</time> — '
+                     f"**{esc(ctx.label('changes.' + entry['kind']))}:** {ctx.m(entry['note'])}{link}")
+    return "\n".join(lines) + "\n"
+
+
 # ---------------------------------------------------------------------------------------------
 # Steps and anti-patterns (Markdown with explicit heading ids, so they appear in the TOC)
 # ---------------------------------------------------------------------------------------------
