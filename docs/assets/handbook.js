@@ -233,3 +233,31 @@
     search();
   }
 })();
+
+/* Copy link: clicking a heading's permalink (¶) also copies the section's full address, so that a
+   trainer can paste it into slides or an e-mail. The address bar shows the same link. */
+(function () {
+  "use strict";
+  var status = document.querySelector(".kp-copy-status");
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.headerlink");
+    if (!link || !navigator.clipboard) return;
+    navigator.clipboard.writeText(link.href).then(function () {
+      if (!status) return;
+      status.textContent = status.getAttribute("data-copied");
+      status.classList.add("kp-copy-status--shown");
+      clearTimeout(status.kpTimer);
+      status.kpTimer = setTimeout(function () {
+        status.classList.remove("kp-copy-status--shown");
+        status.textContent = "";
+      }, 2500);
+    }, function () { /* no clipboard permission: the link itself still works */ });
+  });
+  // Print: write each link's full address after its text (see handbook.css @media print).
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll(".md-content a[href]:not(.headerlink)").forEach(function (a) {
+      // in-page links (#...) need no address on paper
+      if ((a.getAttribute("href") || "").charAt(0) !== "#") a.setAttribute("data-print-href", a.href);
+    });
+  });
+})();

@@ -12,7 +12,8 @@ from .content import Content, get_content
 from .errors import DataError
 from .generate import write_case_pages
 from .parity import source_hash
-from .render import Ctx, esc, finnish_url, glossary_abbreviations, label_task_lists, md, sources_section
+from .render import (Ctx, esc, finnish_url, glossary_abbreviations, label_permalinks, label_task_lists, md,
+                     sources_section)
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 ROOT = Path(__file__).resolve().parents[2]
@@ -133,6 +134,7 @@ def register_macros(env) -> None:
     env.macro(lambda: render.steps_checklist(ctx()), "steps_checklist")
     env.macro(lambda: render.memo_list(ctx()), "memo_list")
     env.macro(lambda: render.changes_list(ctx()), "changes_list")
+    env.macro(lambda kind: render.worksheet(ctx(), kind), "worksheet")
     env.macro(lambda: render.antipatterns(ctx()), "antipatterns")
     env.macro(lambda: render.glossary_table(ctx()), "glossary_table")
     env.macro(lambda: render.bibliography(ctx()), "bibliography")
@@ -171,7 +173,18 @@ def on_page_context(context, page, config) -> None:
     """Make the language switcher's links relative (static-i18n gives home pages absolute '/sv/' links,
     which break when the site is served from a sub-path, e.g. a project page or a USB stick).
 
-    A generated case page is not in git: its "last updated" date is that of its YAML file."""
+    A generated case page is not in git: its "last updated" date is that of its YAML file.
+    Also gives the templates the page's print footer and the "link copied" message."""
+    from .render import print_footer
+
+    ctx = ctx_for(config, page)
+    meta = page.meta or {}
+    sources = meta.get("sources") or []
+    if meta.get("case"):
+        case = next((c for c in ctx.content.cases if c["slug"] == meta["case"]), None)
+        sources = case.get("sources", []) if case else []
+    context["kp_ui"] = {"copied": ctx.label("ui.copied"), "updated": ctx.label("print.updated"),
+                        "footer": print_footer(ctx, page.canonical_url or page.url, sources)}
     iso = case_file_date(config, page)
     if iso:
         page.meta["git_revision_date_localized"] = (
@@ -215,7 +228,7 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 
 def on_page_content(html_text: str) -> str:
-    return label_task_lists(html_text)
+    return label_permalinks(label_task_lists(html_text))
 
 
 def on_post_build(config) -> None:
@@ -236,8 +249,32 @@ def on_post_build(config) -> None:
     missing = [f"{code}/" for code in LANGUAGES[1:] if not (site / code / "index.html").exists()]
     if missing:
         raise Abort(f"search index: languages {missing} were not built before the Finnish post_build hook")
+    assemble_whole_guide(config, site)
     try:
         counts = build_index(site)
     except SearchError as exc:
         raise Abort(f"search index: {exc}") from None
     log.info("search index: %s", ", ".join(f"{k} {v} pages" for k, v in sorted(counts.items())))
+
+
+def _nav_sources(items) -> list[str]:
+    out = []
+    for item in items or []:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                out.extend(_nav_sources(value) if isinstance(value, list) else [value])
+    return out
+
+
+def assemble_whole_guide(config, site: Path) -> None:
+    """Fill /opas/, /sv/opas/ and /en/opas/ with the whole guide (see kumppanuus.guide)."""
+    from .guide import assemble, guide_pages
+    from .render import case_src
+
+    content = content_or_abort(config)
+    sources = guide_pages(_nav_sources(config["nav"]), [case_src(c["slug"]) for c in content.cases])
+    for lang in LANGUAGES:
+        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        assemble(site, prefix, sources, content.labels["guide.toc"][lang])

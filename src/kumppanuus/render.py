@@ -505,3 +505,82 @@ def label_task_lists(html_text: str) -> str:
     return _TASK_ITEM.sub(
         r'<li class="task-list-item"><label class="kp-task"><input type="checkbox"> <span>\1</span></label></li>',
         html_text)
+
+
+_PERMALINK = re.compile(r'(<h([1-6]) id="([^"]+)"[^>]*>)(.*?)<a class="headerlink" href="#\3" title="([^"]+)">&para;</a>', re.S)
+
+
+def label_permalinks(html_text: str) -> str:
+    """Give every heading's permalink a spoken name ("Link to this section: Goals") instead of "¶"."""
+    def named(m: re.Match) -> str:
+        heading = html.unescape(re.sub(r"<[^>]+>", "", m.group(4))).strip()
+        label = esc(f"{html.unescape(m.group(5))}: {heading}")
+        return (f'{m.group(1)}{m.group(4)}<a class="headerlink" href="#{m.group(3)}" title="{m.group(5)}" '
+                f'aria-label="{label}">&para;</a>')
+    return _PERMALINK.sub(named, html_text)
+
+
+def short_reference(ctx: Ctx, key: str) -> str:
+    """'Jaakkola 2018' for a bibliography key: family names of the authors and the year."""
+    entry = ctx.content.bibliography.get(key, {})
+    names = [a.split(",")[0].strip() for a in entry.get("authors", [])]
+    who = names[0] + (" ym." if ctx.lang == "fi" else " m.fl." if ctx.lang == "sv" else " et al.") \
+        if len(names) > 2 else " & ".join(names)
+    return f"{who} {entry.get('year', '')}".strip() or key
+
+
+def print_footer(ctx: Ctx, url: str, sources: list[dict], case_source: bool = False) -> str:
+    """The footer a printed page carries: the handbook, the page's address, and its sources."""
+    refs = "; ".join(short_reference(ctx, s["key"]) for s in sources if s.get("key"))
+    parts = [f"<strong>{esc(ctx.label('print.handbook'))}</strong>", f"{esc(ctx.label('print.url'))}: {esc(url)}"]
+    if refs:
+        parts.append(f"{esc(ctx.label('print.sources'))}: {esc(refs)}")
+    return " · ".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Printable worksheets (one or two A4 pages each), from the same data as the web pages
+# ---------------------------------------------------------------------------------------------
+
+def _ws_lines(n: int) -> str:
+    return '<span class="kp-ws-lines" aria-hidden="true">' + '<span class="kp-ws-line"></span>' * n + "</span>"
+
+
+def _ws_items(ctx: Ctx, texts: list) -> str:
+    return '<ul class="kp-ws-list">' + "".join(
+        f'<li><span class="kp-ws-box" aria-hidden="true"></span>{ctx.h(t)}</li>' for t in texts) + "</ul>"
+
+
+def _ws_header(ctx: Ctx) -> str:
+    fields = "".join(f'<span class="kp-ws-field">{esc(ctx.label(k))}: <span class="kp-ws-blank"></span></span>'
+                     for k in ("ws.table", "ws.date", "ws.people"))
+    return f'<p class="kp-ws-fields">{fields}</p>'
+
+
+def worksheet(ctx: Ctx, kind: str) -> str:
+    """A worksheet: 'steps' (building steps), 'memo' (memo list) or 'antipatterns' (self-check)."""
+    out = ['<div class="kp-worksheet kp-ws-' + esc(kind) + '">', _ws_header(ctx)]
+    if kind == "steps":
+        for phase in ctx.content.data["steps"]["phases"]:
+            out.append(f'<h2 class="kp-ws-phase">{esc(ctx.label("steps.phase"))} {esc(phase["number"])}: '
+                       f'{ctx.h(phase["title"])}</h2>')
+            for step in phase["steps"]:
+                out.append(f'<section class="kp-ws-item"><h3>{esc(step["number"])} {ctx.h(step["title"])}</h3>'
+                           f'{_ws_items(ctx, step["todo"])}'
+                           f'<p class="kp-ws-notes">{esc(ctx.label("ws.notes"))}</p>{_ws_lines(1)}</section>')
+        note = ctx.content.data["steps"].get("missing_step_note")
+        if note:
+            out.append(f'<p class="kp-ws-small">{ctx.h(note)}</p>')
+    elif kind == "memo":
+        for item in ctx.content.data["memo"]["items"]:
+            out.append(f'<section class="kp-ws-item">{_ws_items(ctx, [item["text"]])}'
+                       f'<p class="kp-ws-notes">{esc(ctx.label("ws.how_we_do"))}</p>{_ws_lines(2)}</section>')
+    elif kind == "antipatterns":
+        for n, ap in enumerate(ctx.content.data["antipatterns"]["items"], 1):
+            out.append(f'<section class="kp-ws-item"><h2 class="kp-ws-h">{n}. {ctx.h(ap["title"])}</h2>'
+                       f'{_ws_items(ctx, ap["warning_signs"])}'
+                       f'<p class="kp-ws-notes">{esc(ctx.label("ws.what_we_do"))}</p>{_ws_lines(1)}</section>')
+    else:
+        raise ValueError(f"unknown worksheet {kind!r}: steps, memo or antipatterns")
+    out.append("</div>")
+    return "\n".join(out)

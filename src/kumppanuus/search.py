@@ -136,8 +136,8 @@ def collect(site: Path) -> list[tuple[str, str]]:
     pages = []
     for path in sorted(site.rglob("index.html")):
         rel = path.relative_to(site).as_posix()
-        if rel.startswith(SKIP_DIRS):
-            continue
+        if rel.startswith(SKIP_DIRS) or rel.endswith("opas/index.html"):
+            continue  # the whole guide repeats every page: results point at the pages themselves
         pages.append(("/" + rel[: -len("index.html")], path.read_text(encoding="utf-8")))
     return pages
 
