@@ -11,7 +11,7 @@ NODE_INSTALLED := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve build test clean validate parity parity-stamp system-deps search-deps node-deps lock bench new-case pdf
+.PHONY: help install serve build test clean validate parity parity-stamp system-deps search-deps node-deps lock bench new-case pdf urls
 
 help:
 	@echo "make serve     install (first time) and serve the handbook at http://127.0.0.1:8000/ with live reload"
@@ -21,6 +21,7 @@ help:
 	@echo "make parity    report missing and outdated translations"
 	@echo "make new-case SLUG=kuopio-alueraadit   start a new case from the commented template"
 	@echo "make bench     measure build time, scaling to 1000 cases, page weight and search cost (bench/results/)"
+	@echo "make urls      add new pages and anchors to urls.txt (links must keep working)"
 	@echo "make pdf       print the whole guide to pdf/kumppanuuspoyta-<fi|sv|en>.pdf"
 	@echo "make clean     remove the built site and caches"
 
@@ -69,6 +70,10 @@ test: install system-deps node-deps
 	$(MAKE) --no-print-directory build
 	$(PYTHON) ../shared/tools/source_policy.py $(SITE)
 	SITE_DIR=$(SITE) $(BIN)/python -m pytest
+
+# add this build's pages and heading anchors to urls.txt (the registry of published addresses)
+urls: build
+	$(BIN)/kumppanuus urls --update --site $(SITE)
 
 # the whole guide as A4 PDFs (pdf/kumppanuuspoyta-fi.pdf, -sv, -en), printed by Chromium
 pdf: build system-deps

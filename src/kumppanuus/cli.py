@@ -70,6 +70,28 @@ def cmd_new_case(args) -> int:
     return 0
 
 
+def cmd_urls(args) -> int:
+    from .content import get_content
+    from .urls import check, update_registry
+
+    root, site = _root(args), Path(args.site)
+    if not (site / "index.html").exists():
+        print(f"urls: build the site first (make build): {site}/index.html is missing", file=sys.stderr)
+        return 2
+    if args.update:
+        added = update_registry(root, site)
+        print(f"urls.txt: {added} new address(es) added / {added} uutta osoitetta lisätty")
+    problems = check(root, site, get_content(root).data["redirects"]["redirects"])
+    for p in problems:
+        print(f"  {p}")
+    if problems:
+        print(f"FAIL: {len(problems)} published address(es) no longer resolve / julkaistu osoite ei enää toimi",
+              file=sys.stderr)
+        return 1
+    print("OK: every published address resolves / kaikki julkaistut osoitteet toimivat")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["bench"]:  # the benchmark has its own options
@@ -85,12 +107,15 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("parity-stamp", help="record the Finnish source hash in translations")
     p.add_argument("--all", action="store_true", help="restamp every translation (after checking it is up to date)")
     p.add_argument("files", nargs="*", help="translations you have brought up to date, e.g. docs/sv/rakentaminen.md")
+    p = sub.add_parser("urls", help="check (and with --update, extend) the registry of published addresses")
+    p.add_argument("--site", default="site")
+    p.add_argument("--update", action="store_true", help="add the addresses this build publishes to urls.txt")
     p = sub.add_parser("new-case", help="create cases/<slug>.yaml from the commented template")
     p.add_argument("slug", nargs="?", default="", help="e.g. kuopio-alueraadit")
     sub.add_parser("bench", help="measure build time, scaling, page weight and search cost (see make bench)")
     args = parser.parse_args(argv)
     handlers = {"validate": cmd_validate, "parity": cmd_parity, "parity-stamp": cmd_parity_stamp,
-                "new-case": cmd_new_case}
+                "new-case": cmd_new_case, "urls": cmd_urls}
     return handlers[args.command](args)
 
 

@@ -16,7 +16,7 @@ from .errors import DataError, Problem
 from .load import load_file
 
 #: the data files under data/, each validated by data/<name>.schema.json
-DATA_FILES = ("labels", "bibliography", "glossary", "forms", "hallmarks", "steps", "memo", "antipatterns", "changes")
+DATA_FILES = ("labels", "bibliography", "glossary", "forms", "hallmarks", "steps", "memo", "antipatterns", "changes", "redirects")
 
 
 @dataclass

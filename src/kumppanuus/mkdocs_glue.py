@@ -250,6 +250,7 @@ def on_post_build(config) -> None:
     if missing:
         raise Abort(f"search index: languages {missing} were not built before the Finnish post_build hook")
     assemble_whole_guide(config, site)
+    write_redirect_pages(config, site)
     try:
         counts = build_index(site)
     except SearchError as exc:
@@ -278,3 +279,18 @@ def assemble_whole_guide(config, site: Path) -> None:
     for lang in LANGUAGES:
         prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
         assemble(site, prefix, sources, content.labels["guide.toc"][lang])
+
+
+def write_redirect_pages(config, site: Path) -> None:
+    from mkdocs.exceptions import Abort
+
+    from .urls import write_redirects
+
+    content = content_or_abort(config)
+    titles = {lang: content.labels["redirect.title"][lang] for lang in LANGUAGES}
+    try:
+        written = write_redirects(site, content.data["redirects"]["redirects"], titles)
+    except ValueError as exc:
+        raise Abort(str(exc)) from None
+    if written:
+        log.info("redirects: %d pages", len(written))

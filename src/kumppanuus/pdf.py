@@ -33,7 +33,27 @@ def serve(site: Path):
 
 
 def print_pages(site: Path, jobs: list[tuple[str, Path]]) -> list[Path]:
-    """Print each site path (e.g. 'sv/opas/') to its PDF file, A4, with the print stylesheet."""
+    """Print each site path (e.g. 'sv/opas/') to its PDF file, A4, with the print stylesheet.
+
+    Runs in a thread of its own, so that callers that already drive a browser (tests) are not disturbed.
+    """
+    box: dict = {}
+
+    def run():
+        try:
+            box["out"] = _print_pages(site, jobs)
+        except BaseException as exc:  # re-raised in the caller's thread
+            box["err"] = exc
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join()
+    if "err" in box:
+        raise box["err"]
+    return box["out"]
+
+
+def _print_pages(site: Path, jobs: list[tuple[str, Path]]) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():

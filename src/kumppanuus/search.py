@@ -136,8 +136,9 @@ def collect(site: Path) -> list[tuple[str, str]]:
     pages = []
     for path in sorted(site.rglob("index.html")):
         rel = path.relative_to(site).as_posix()
-        if rel.startswith(SKIP_DIRS) or rel.endswith("opas/index.html"):
-            continue  # the whole guide repeats every page: results point at the pages themselves
+        if rel.startswith(SKIP_DIRS) or rel.endswith("opas/index.html") or \
+                ("tyopohjat/" in rel and not rel.endswith("tyopohjat/index.html")):
+            continue  # the whole guide and the worksheets repeat other pages: results point at those pages
         pages.append(("/" + rel[: -len("index.html")], path.read_text(encoding="utf-8")))
     return pages
 
