@@ -11,7 +11,6 @@ does not disturb the synchronous Playwright fixtures of the other tests.
 from __future__ import annotations
 
 import asyncio
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -120,17 +119,6 @@ async def _crawl(base: str, paths: list[str], axe_path: str, executable: str, ar
 
 def crawl(base: str, paths: list[str], axe_path: str, executable: str, args: list[str],
           concurrency: int = 4) -> list[PageResult]:
-    box: dict = {}
+    from kumppanuus.pdf import in_thread
 
-    def run():
-        try:
-            box["out"] = asyncio.run(_crawl(base, paths, axe_path, executable, args, concurrency))
-        except BaseException as exc:  # re-raised in the caller's thread
-            box["err"] = exc
-
-    t = threading.Thread(target=run)
-    t.start()
-    t.join()
-    if "err" in box:
-        raise box["err"]
-    return box["out"]
+    return in_thread(lambda: asyncio.run(_crawl(base, paths, axe_path, executable, args, concurrency)))

@@ -6,9 +6,7 @@ anywhere; the committed ``bench/BASELINE.md`` records what was measured and the 
 from __future__ import annotations
 
 import copy
-import functools
 import gzip
-import http.server
 import json
 import os
 import shutil
@@ -23,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from . import LANGUAGES
+from .pdf import in_thread, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 IGNORE = shutil.ignore_patterns(".venv", "site", "node_modules", ".git", "bench", "__pycache__", ".pytest_cache",
@@ -136,17 +135,6 @@ def warm_rebuild(repo: Path, timeout: float = 60) -> float | None:
         proc.wait(timeout=10)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(site: Path):
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    return srv, f"http://127.0.0.1:{srv.server_address[1]}/"
-
-
 def page_weight(site: Path, pages: dict[str, str] = PAGES) -> dict:
     """Bytes, gzip bytes and requests of a first view; bytes of a repeat view (assets cached, HTML revalidated)."""
     from playwright.sync_api import sync_playwright
@@ -229,8 +217,9 @@ def run(sizes: tuple[int, ...] = (100, 1000), runs: int = 5, out_dir: Path | Non
         build(repo, site)
         results["pages"] = sum(1 for _ in site.rglob("index.html"))
         if weight:
-            results["page_weight"] = page_weight(site)
-            results["search_6_cases"] = search_cost(site)
+            # in threads of their own: Playwright sync API must not share a thread with another session
+            results["page_weight"] = in_thread(page_weight, site)
+            results["search_6_cases"] = in_thread(search_cost, site)
         results["warm_rebuild_s"] = warm_rebuild(copy_repo(tmp / "serve", root))
         base = results["build"]["median_s"]
         scaling = []
@@ -242,7 +231,7 @@ def run(sizes: tuple[int, ...] = (100, 1000), runs: int = 5, out_dir: Path | Non
             if weight and n == max(sizes):
                 big_site = tmp / f"site{n}"
                 build(big, big_site)
-                results[f"search_{n + 6}_cases"] = search_cost(big_site)
+                results[f"search_{n + 6}_cases"] = in_thread(search_cost, big_site)
             shutil.rmtree(big, ignore_errors=True)
         results["scaling"] = scaling
     out_dir.mkdir(parents=True, exist_ok=True)

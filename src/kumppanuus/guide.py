@@ -43,6 +43,12 @@ def slug_of(src: str) -> str:
     return (page_url(src).strip("/") or "etusivu").replace("/", "-")
 
 
+def page_anchor(src: str) -> str:
+    """The id of a page's first heading in the whole guide ('opas-rakentaminen'); distinct from the
+    page's own ids (prefixed 'rakentaminen--') and from the guide page's ids ('lahteet')."""
+    return "opas-" + slug_of(src)
+
+
 def guide_pages(nav_sources: list[str], case_sources: list[str]) -> list[str]:
     """Guide pages in reading order: the navigation's pages, the cases right after the cases overview."""
     out = []
@@ -75,7 +81,8 @@ def _rewrite(fragment: str, src: str, lang_root: str, inside: dict[str, str]) ->
         target = target.rstrip("/") + "/" if not target.endswith((".html", ".js", ".css", ".svg", ".png")) else target
         target = target.lstrip("./")
         if target in inside:
-            anchor = f"{inside[target]}--{parts.fragment}" if parts.fragment else inside[target]
+            slug = inside[target][len("opas-"):]
+            anchor = f"{slug}--{parts.fragment}" if parts.fragment else inside[target]
             return f'href="#{htmllib.escape(anchor)}"'
         rel = posixpath.relpath("/" + target, "/" + lang_root + "opas/")
         rel = rel + ("/" if target.endswith("/") and not rel.endswith("/") else "")
@@ -90,7 +97,7 @@ def assemble(site: Path, lang_prefix: str, sources: list[str], toc_label: str) -
     shell_path = site / lang_prefix / "opas" / "index.html"
     if not shell_path.exists():
         return None
-    inside = {lang_prefix + page_url(s): slug_of(s) for s in sources}
+    inside = {lang_prefix + page_url(s): page_anchor(s) for s in sources}
     toc, parts = [], []
     for src in sources:
         built = site / lang_prefix / page_url(src) / "index.html"
@@ -105,10 +112,10 @@ def assemble(site: Path, lang_prefix: str, sources: list[str], toc_label: str) -
         title = re.search(r"<h2[^>]*>(.*?)</h2>", body, re.S)
         name = re.sub(r"<[^>]+>", "", title.group(1)).strip() if title else src
         # the page's own first heading carries the page's anchor
-        body = re.sub(r'<h2 id="[^"]*"', f'<h2 id="{slug_of(src)}"', body, count=1)
+        body = re.sub(r'<h2 id="[^"]*"', f'<h2 id="{page_anchor(src)}"', body, count=1)
         depth = " kp-guide-toc--case" if src.startswith("tapaukset/") and src != "tapaukset/index.md" else ""
-        toc.append(f'<li class="{depth.strip()}"><a href="#{slug_of(src)}">{name}</a></li>' if depth
-                   else f'<li><a href="#{slug_of(src)}">{name}</a></li>')
+        toc.append(f'<li class="{depth.strip()}"><a href="#{page_anchor(src)}">{name}</a></li>' if depth
+                   else f'<li><a href="#{page_anchor(src)}">{name}</a></li>')
         parts.append(f'<section class="kp-guide-page">{body}</section>')
     content = (f'<nav class="kp-guide-toc" aria-labelledby="sisallys"><h2 id="sisallys">{htmllib.escape(toc_label)}</h2>'
                f'<ol>{"".join(toc)}</ol></nav>' + "".join(parts))

@@ -37,11 +37,19 @@ def print_pages(site: Path, jobs: list[tuple[str, Path]]) -> list[Path]:
 
     Runs in a thread of its own, so that callers that already drive a browser (tests) are not disturbed.
     """
+    return in_thread(_print_pages, site, jobs)
+
+
+def in_thread(func, *args):
+    """Run func(*args) in a thread of its own and return its result (or raise its exception).
+
+    Playwright's sync API refuses to start inside a running event loop or a second time in the same
+    thread; a fresh thread keeps callers (pytest fixtures that already drive a browser) undisturbed."""
     box: dict = {}
 
     def run():
         try:
-            box["out"] = _print_pages(site, jobs)
+            box["out"] = func(*args)
         except BaseException as exc:  # re-raised in the caller's thread
             box["err"] = exc
 
