@@ -20,7 +20,7 @@ help:
 	@echo "make validate  check every case and data file, listing all problems"
 	@echo "make parity    report missing and outdated translations"
 	@echo "make new-case SLUG=kuopio-alueraadit   start a new case from the commented template"
-	@echo "make bench     measure build time, scaling to 1000 cases, page weight and search cost (bench/results/)"
+	@echo "make bench     measure build time, scaling to 1000 cases, page weight, search cost, Lighthouse (bench/results/)"
 	@echo "make urls      add new pages and anchors to urls.txt (links must keep working)"
 	@echo "make pdf       print the whole guide to pdf/kumppanuuspoyta-<fi|sv|en>.pdf"
 	@echo "make clean     remove the built site and caches"
@@ -79,7 +79,7 @@ urls: build
 pdf: build system-deps
 	$(BIN)/python -m kumppanuus.pdf --site $(SITE) --out pdf
 
-bench: install system-deps
+bench: install system-deps search-deps node-deps
 	$(BIN)/kumppanuus bench
 
 lock: install

@@ -21,6 +21,15 @@ def on_page_content(html, page, config, files):
     return mkdocs_glue.on_page_content(html)
 
 
+def on_env(env, config, files):
+    mkdocs_glue.on_env(env, config)
+    return env
+
+
+def on_post_page(output, page, config):
+    return mkdocs_glue.on_post_page(output, config)
+
+
 def on_serve(server, config, builder):
     mkdocs_glue.on_serve(server, config, builder)
     return server

@@ -66,3 +66,33 @@ def test_language_switcher_works_with_the_keyboard_only(open_page, server, start
     page.wait_for_url(server + PREFIX[target] + "rakentaminen/", timeout=10000)
     assert page.locator("html").get_attribute("lang") == target
     rec.assert_clean()
+
+
+def test_light_dark_switch_follows_the_system_and_remembers_a_choice(open_page):
+    """Material's bundle is not shipped: handbook.js picks the palette from the system setting, the
+    switch changes it, and the choice survives a reload."""
+    page, rec = open_page("rakentaminen/", color_scheme="dark")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert page.evaluate("document.documentElement.classList.contains('js')")
+    toggle = page.locator("[data-md-component=palette] label:not([hidden])")
+    assert toggle.count() == 1, "exactly one visible switch"
+    toggle.click()
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+    page.reload()
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+    rec.assert_clean()
+
+
+def test_back_to_top_and_current_section_follow_scrolling(open_page):
+    page, rec = open_page("rakentaminen/", viewport={"width": 1400, "height": 800})
+    top = page.locator(".md-top")
+    assert top.get_attribute("hidden") is not None
+    page.locator("#vaihe-2-1").scroll_into_view_if_needed()
+    page.mouse.wheel(0, 400)
+    page.mouse.wheel(0, -200)
+    page.wait_for_function("!document.querySelector('.md-top').hidden")
+    active = page.locator(".md-sidebar--secondary .md-nav__link--active")
+    assert active.count() == 1 and active.get_attribute("href").startswith("#vaihe-"), active.all_text_contents()
+    top.click()
+    page.wait_for_function("window.scrollY === 0")
+    rec.assert_clean()

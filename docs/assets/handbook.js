@@ -1,3 +1,101 @@
+/* What Material's own script did for this site, in a few lines: its 114 KB bundle (35 KB gzip, half of
+   every first view) served features the handbook does not use (instant loading, lunr search, code
+   annotations, versions, consent). Kept here: the light/dark switch, the back-to-top button and the
+   current section in the table of contents. Sidebar heights are left to CSS (handbook.css). */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  root.classList.remove("no-js");
+  root.classList.add("js");
+
+  // Light/dark switch. The inline script in <body> (Material's) has already applied a stored choice.
+  var form = document.querySelector('[data-md-component="palette"]');
+  if (form) {
+    var inputs = Array.prototype.slice.call(form.querySelectorAll("input[name='__palette']"));
+    var keys = ["media", "scheme", "primary", "accent"];
+    var apply = function (input) {
+      input.checked = true;
+      keys.forEach(function (k) {
+        document.body.setAttribute("data-md-color-" + k, input.getAttribute("data-md-color-" + k));
+      });
+      // each label switches to the next palette: show only the one after the current input
+      form.querySelectorAll("label").forEach(function (label) {
+        label.hidden = label.previousElementSibling !== input;
+      });
+    };
+    var byMedia = function () {
+      return inputs.filter(function (i) {
+        var m = i.getAttribute("data-md-color-media");
+        return m && window.matchMedia(m).matches;
+      })[0] || inputs[0];
+    };
+    var stored = null;
+    try { stored = __md_get("__palette"); } catch (e) { /* storage disabled */ }
+    apply(stored && inputs[stored.index] ? inputs[stored.index] : byMedia());
+    inputs.forEach(function (input, index) {
+      input.addEventListener("change", function () {
+        apply(input);
+        var color = {};
+        keys.forEach(function (k) { color[k] = input.getAttribute("data-md-color-" + k); });
+        __md_set("__palette", { index: index, color: color });
+      });
+      var m = input.getAttribute("data-md-color-media");
+      if (m && window.matchMedia(m).addEventListener) {
+        // follow the system setting until the reader chooses
+        window.matchMedia(m).addEventListener("change", function () {
+          if (!__md_get("__palette")) apply(byMedia());
+        });
+      }
+    });
+  }
+
+  // Back to top: shown while scrolling up, away from the top of the page.
+  var top = document.querySelector(".md-top");
+  var last = window.scrollY;
+  // Current section in the table of contents (toc.follow): marked and kept in view.
+  var tocLinks = Array.prototype.slice.call(document.querySelectorAll(".md-nav--secondary a.md-nav__link[href^='#']"));
+  var targets = tocLinks.map(function (a) { return document.getElementById(decodeURIComponent(a.hash.slice(1))); });
+  var active = null;
+  function onScroll() {
+    var y = window.scrollY;
+    if (top) top.hidden = !(y < last && y > 400);
+    last = y;
+    var current = null;
+    for (var i = 0; i < targets.length; i++) {
+      if (targets[i] && targets[i].getBoundingClientRect().top < 100) current = tocLinks[i];
+    }
+    if (current === active) return;
+    if (active) active.classList.remove("md-nav__link--active");
+    active = current;
+    if (!active) return;
+    active.classList.add("md-nav__link--active");
+    var wrap = active.closest(".md-sidebar__scrollwrap");
+    if (wrap && wrap.scrollHeight > wrap.clientHeight) {
+      var box = active.getBoundingClientRect(), frame = wrap.getBoundingClientRect();
+      if (box.top < frame.top || box.bottom > frame.bottom) wrap.scrollTop += box.top - frame.top - frame.height / 2;
+    }
+  }
+  window.addEventListener("scroll", onScroll, { passive: true });
+  onScroll();
+  if (top) {
+    top.addEventListener("click", function () {
+      top.hidden = true;
+      top.blur();
+      window.scrollTo({ top: 0 });
+    });
+  }
+
+  // Print: open every <details> so that nothing is left out of the paper copy.
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (d) { d.open = true; opened.push(d); });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
+})();
+
 /* Small enhancements used on every page. Keep this file tiny: it is part of every first view. */
 (function () {
   "use strict";
@@ -39,8 +137,9 @@
 
   function load() {
     if (!pagefind) {
+      // noWorker: Pagefind's worker script would be one more download (12 KB) for an index this small
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname, excerptLength: 22 }).then(function () { return pf; });
+        return pf.options({ baseUrl: root.pathname, excerptLength: 22, noWorker: true }).then(function () { return pf; });
       });
     }
     return pagefind;
@@ -76,8 +175,39 @@
     return d.innerHTML;
   }
 
+  // Results are fetched five at a time: each one is a download (the page's text, for the excerpt).
+  var PAGE = 5;
+  var pending = [];
+  var moreButton = null;
+
+  function showMore(focusFirst) {
+    var batch = pending.splice(0, PAGE);
+    var ticket = latest;
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
+      if (ticket !== latest) return;
+      var firstNew = render(items);
+      updateMore();
+      if (focusFirst && firstNew) firstNew.focus();
+    });
+  }
+
+  function updateMore() {
+    if (!pending.length) {
+      if (moreButton) moreButton.hidden = true;
+      return;
+    }
+    if (!moreButton) {
+      moreButton = el("button", "md-button kp-search-more");
+      moreButton.type = "button";
+      moreButton.addEventListener("click", function () { showMore(true); });
+      list.parentNode.appendChild(moreButton);
+    }
+    moreButton.textContent = box.dataset.more.replace("#", String(pending.length));
+    moreButton.hidden = false;
+  }
+
   function render(items) {
-    list.textContent = "";
+    var firstNew = null;
     items.forEach(function (data) {
       // Link to the heading where the match is: the sub-result with the most hits.
       var best = null;
@@ -100,7 +230,9 @@
       a.appendChild(article);
       li.appendChild(a);
       list.appendChild(li);
+      firstNew = firstNew || a;
     });
+    return firstNew;
   }
 
   // Finnish: the base form of each query word, from the build's table of the content's word forms
@@ -140,6 +272,8 @@
     var ticket = ++latest;
     if (!query) {
       list.textContent = "";
+      pending = [];
+      updateMore();
       meta.textContent = box.dataset.placeholder;
       return;
     }
@@ -167,12 +301,11 @@
     }).then(function (results) {
       if (!results || ticket !== latest) return null;
       meta.textContent = count(results.length);
-      return Promise.all(results.slice(0, 10).map(function (r) { return r.data(); }));
-    }).then(function (items) {
-      if (items && ticket === latest) {
-        render(items);
-        list.setAttribute("data-query", query);  // tells tests (and scripts) the list is up to date
-      }
+      list.textContent = "";
+      pending = results.slice();
+      return showMore(false).then(function () {
+        if (ticket === latest) list.setAttribute("data-query", query);  // tells tests (and scripts) the list is up to date
+      });
     });
   }
 

@@ -6,7 +6,10 @@ anywhere; the committed ``bench/BASELINE.md`` records what was measured and the 
 from __future__ import annotations
 
 import copy
+import functools
 import gzip
+import http.server
+import io
 import json
 import os
 import shutil
@@ -34,6 +37,87 @@ TARGETS = {
     "build_s": 3.0, "build_1000_s": 15.0, "first_view_gzip_kb": 60.0, "first_view_requests": 8,
     "search_first_query_gzip_kb_1000": 150.0,
 }
+
+
+class StaticHost:
+    """A local stand-in for a static host (GitHub Pages, Netlify): gzip for text, ``Cache-Control:
+    max-age=600``, directory indexes and the site's 404 page. Page weight counts gzip bytes anyway;
+    Lighthouse needs a server that compresses, as any real host does."""
+
+    def __init__(self, site: Path):
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args):  # quiet
+                pass
+
+            def send_head(self):
+                path = Path(self.translate_path(self.path))
+                if path.is_dir():
+                    if not self.path.split("?")[0].endswith("/"):
+                        return super().send_head()  # redirect to the directory URL
+                    path = path / "index.html"
+                status = 200
+                if not path.is_file():
+                    path, status = site / "404.html", 404
+                body = path.read_bytes()
+                ctype = self.guess_type(str(path))
+                gz = "gzip" in self.headers.get("Accept-Encoding", "") and (
+                    ctype.startswith("text/") or ctype in ("application/javascript", "application/json",
+                                                           "image/svg+xml", "application/wasm"))
+                if gz and not body[:2] == b"\x1f\x8b":  # Pagefind's files are already compressed
+                    body = gzip.compress(body, 6)
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                if gz:
+                    self.send_header("Content-Encoding", "gzip")
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Cache-Control", "max-age=600")
+                self.end_headers()
+                return io.BytesIO(body)
+
+        self.srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
+        threading.Thread(target=self.srv.serve_forever, daemon=True).start()
+        self.base = f"http://127.0.0.1:{self.srv.server_address[1]}/"
+
+    def close(self):
+        self.srv.shutdown()
+        self.srv.server_close()
+
+
+LH_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+LH_TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+
+
+def lighthouse(site: Path, pages: dict[str, str] = PAGES, root: Path = ROOT) -> dict:
+    """Lighthouse (npm, pinned in package.json) with the Debian Chromium, mobile form factor and its default
+    simulated slow 4G and 4x CPU slowdown. Scores 0-100 per category, and the audits that cost points."""
+    tool = root / "node_modules" / ".bin" / "lighthouse"
+    if not tool.exists():
+        raise RuntimeError(f"{tool} is missing: run `make node-deps` (npm ci) first")
+    host = StaticHost(site)
+    out = {}
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for name, path in pages.items():
+                report = Path(tmp) / f"{name}.json"
+                proc = subprocess.run(
+                    [str(tool), host.base + path, "--quiet", "--form-factor=mobile", "--output=json",
+                     f"--output-path={report}", f"--only-categories={','.join(LH_CATEGORIES)}",
+                     "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
+                    env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300)
+                if proc.returncode != 0 or not report.exists():
+                    raise RuntimeError(f"lighthouse failed on /{path}: {proc.stderr[-2000:]}")
+                data = json.loads(report.read_text(encoding="utf-8"))
+                scores = {c: round((data["categories"][c]["score"] or 0) * 100) for c in LH_CATEGORIES}
+                lost = sorted(k for k, a in data["audits"].items()
+                              if a.get("score") is not None and a["score"] < 0.9
+                              and a.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings"))
+                metrics = {k: data["audits"][k].get("displayValue", "") for k in
+                           ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
+                            "cumulative-layout-shift")}
+                out[name] = {"path": "/" + path, **scores, "metrics": metrics, "below_0.9": lost}
+    finally:
+        host.close()
+    return out
 
 
 def copy_repo(dest: Path, root: Path = ROOT) -> Path:
@@ -206,7 +290,8 @@ def search_cost(site: Path) -> dict:
 
 
 def run(sizes: tuple[int, ...] = (100, 1000), runs: int = 5, out_dir: Path | None = None,
-        root: Path = ROOT, weight: bool = True) -> dict:
+        root: Path = ROOT, weight: bool = True, lighthouse_runs: bool = True,
+        lighthouse_pages: dict[str, str] = PAGES) -> dict:
     out_dir = out_dir or root / "bench" / "results"
     results: dict = {"machine": {"cpus": os.cpu_count()}, "targets": TARGETS}
     with tempfile.TemporaryDirectory() as tmp:
@@ -219,20 +304,25 @@ def run(sizes: tuple[int, ...] = (100, 1000), runs: int = 5, out_dir: Path | Non
         if weight:
             # in threads of their own: Playwright sync API must not share a thread with another session
             results["page_weight"] = in_thread(page_weight, site)
-            results["search_6_cases"] = in_thread(search_cost, site)
+            results[f"search_{sum(1 for _ in (root / 'cases').glob('*.yaml'))}_cases"] = in_thread(search_cost, site)
+        if lighthouse_runs:
+            results["lighthouse"] = lighthouse(site, lighthouse_pages, root=root)
         results["warm_rebuild_s"] = warm_rebuild(copy_repo(tmp / "serve", root))
         base = results["build"]["median_s"]
         scaling = []
         for n in sizes:
             big = copy_repo(tmp / f"repo{n}", root)
             synthetic_cases(big, n)
-            t = time_builds(big, 1)["median_s"]
-            scaling.append({"extra_cases": n, "build_s": t, "ms_per_case": round((t - base) / n * 1000, 2)})
+            big_site = tmp / f"site{n}"
+            t = build(big, big_site)
+            pages = sum(1 for _ in big_site.rglob("index.html"))
+            scaling.append({"extra_cases": n, "build_s": round(t, 3), "pages": pages,
+                            "ms_per_case": round((t - base) / n * 1000, 2)})
             if weight and n == max(sizes):
-                big_site = tmp / f"site{n}"
-                build(big, big_site)
-                results[f"search_{n + 6}_cases"] = in_thread(search_cost, big_site)
+                real = sum(1 for _ in (root / "cases").glob("*.yaml"))
+                results[f"search_{n + real}_cases"] = in_thread(search_cost, big_site)
             shutil.rmtree(big, ignore_errors=True)
+            shutil.rmtree(big_site, ignore_errors=True)
         results["scaling"] = scaling
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "latest.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
@@ -249,16 +339,19 @@ def markdown(r: dict) -> str:
              f"| warm `make serve` rebuild after editing one page | {r.get('warm_rebuild_s')} s | |"]
     for s in r.get("scaling", []):
         target = f"≤ {TARGETS['build_1000_s']} s" if s["extra_cases"] >= 1000 else ""
-        lines.append(f"| build with +{s['extra_cases']} synthetic cases | {s['build_s']} s "
-                     f"({s['ms_per_case']} ms per case) | {target} |")
+        lines.append(f"| build with +{s['extra_cases']} synthetic cases ({s.get('pages', '?')} pages) | {s['build_s']} s "
+                     f"({s['ms_per_case']} ms per added case) | {target} |")
     for name, w in r.get("page_weight", {}).items():
         lines.append(f"| first view, {name} ({w['path']}) | {w['gzip_kb']} KB gzip, {w['requests']} requests, "
                      f"{w['bytes']} bytes | ≤ {TARGETS['first_view_gzip_kb']} KB, ≤ {TARGETS['first_view_requests']} |")
         lines.append(f"| repeat view, {name} | {w['repeat_view_gzip_kb']} KB gzip | |")
+    for name, lh in r.get("lighthouse", {}).items():
+        scores = ", ".join(f"{c} {lh[c]}" for c in LH_CATEGORIES)
+        lines.append(f"| Lighthouse mobile, {name} ({lh['path']}) | {scores} | performance ≥ 95, others 100 |")
     for key in sorted(k for k in r if k.startswith("search_")):
         for lang, v in r[key].items():
             lines.append(f"| search, {key.replace('_', ' ')}, {lang} | {v} | "
-                         f"{'≤ 150 KB gzip first query' if '1006' in key else ''} |")
+                         f"{'≤ 150 KB gzip first query' if int(key.split('_')[1]) >= 1000 else ''} |")
     return "\n".join(lines) + "\n"
 
 
@@ -270,8 +363,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--out", default=None)
     p.add_argument("--no-weight", action="store_true", help="skip the browser measurements")
+    p.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
     args = p.parse_args(argv)
     sizes = tuple(int(s) for s in args.sizes.split(",") if s)
-    r = run(sizes, args.runs, Path(args.out) if args.out else None, weight=not args.no_weight)
+    r = run(sizes, args.runs, Path(args.out) if args.out else None, weight=not args.no_weight,
+            lighthouse_runs=not args.no_lighthouse)
     print(markdown(r))
     return 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,10 @@ class Content:
     @property
     def labels(self) -> dict[str, dict[str, str]]:
         return self.data["labels"]
+
+    @cached_property
+    def case_by_slug(self) -> dict[str, dict[str, Any]]:
+        return {c["slug"]: c for c in self.cases}
 
     @property
     def bibliography(self) -> dict[str, dict]:

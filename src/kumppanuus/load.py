@@ -153,10 +153,14 @@ def _registry(folder: str):
     return Registry().with_resources(resources)
 
 
+@lru_cache(maxsize=None)
+def _validator(schema_path: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(load_schema(schema_path), format_checker=jsonschema.FormatChecker(),
+                                           registry=_registry(str(Path(schema_path).parent)))
+
+
 def validate(data: Any, schema_path: Path, name: str) -> list[Problem]:
-    schema = load_schema(str(schema_path))
-    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker(),
-                                                registry=_registry(str(schema_path.parent)))
+    validator = _validator(str(schema_path))
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         # for oneOf/anyOf, report the most specific sub-error

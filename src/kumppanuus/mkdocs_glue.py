@@ -5,6 +5,7 @@ Only this module knows mkdocs' objects; the rest of the package works on plain d
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
 from . import DEFAULT_LANGUAGE, LANGUAGES
@@ -37,6 +38,7 @@ def page_path(page) -> str:
 
 
 _BUILD: dict[str, Content] = {}
+_USAGE: dict[str, "Usage"] = {}  # class names the pages use, per site folder (see kumppanuus.cssprune)
 _WRITTEN: dict[str, tuple] = {}
 
 
@@ -64,7 +66,11 @@ def ctx_for(config, page=None) -> Ctx:
 
 def on_config(config) -> None:
     content = content_or_abort(config, refresh=True)
+    _DATES.pop(str(root_of(config)), None)  # read the git history again (make serve: new commits)
     lang = current_language(config)
+    if lang == DEFAULT_LANGUAGE:  # the outer build: Swedish and English are built inside it, later
+        from .cssprune import Usage
+        _USAGE[str(Path(config.site_dir).resolve())] = Usage()
     toc = config.mdx_configs.setdefault("toc", {})
     toc["permalink_title"] = content.labels["ui.permalink"][lang]
     # every language build needs the pages of all languages on disk: write them once per content version
@@ -83,8 +89,6 @@ def on_config(config) -> None:
 def on_page_markdown(markdown: str, page, config) -> str:
     ctx = ctx_for(config, page)
     meta = page.meta or {}
-    # the git-revision-date plugin reads the locale per page: dates in the page's language
-    page.meta["locale"] = DATE_LOCALES.get(ctx.lang, ctx.lang)
     parts = []
     notice = translation_notice(ctx, page, config)
     if notice:
@@ -112,6 +116,12 @@ def translation_notice(ctx: Ctx, page, config) -> str:
         return ""
     return (f'!!! warning "{esc(ctx.label(f"notice.{kind}.title"))}"\n'
             f'    {md(ctx.label(f"notice.{kind}.text"))} {link}\n')
+
+
+def on_env(env, config) -> None:
+    """Words the theme partials need on every page, 404 included, in the language being built."""
+    content = content_or_abort(config)
+    env.globals["kp_search_more"] = content.labels["search.more"][current_language(config)]
 
 
 def on_serve(server, config, builder) -> None:
@@ -144,29 +154,25 @@ def register_macros(env) -> None:
     env.macro(lambda kind, ident: render.case_links(ctx(), kind, ident), "case_links")
 
 
-def case_file_date(config, page) -> str | None:
-    """Last commit date (YYYY-MM-DD) of a generated case page's YAML file, or None without git history."""
-    import subprocess
-
-    source = (page.meta or {}).get("generated_from")
-    if not source:
-        return None
-    try:
-        out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", source], cwd=root_of(config),
-                             capture_output=True, text=True, timeout=20)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return out.stdout.strip() or None
+_DATES: dict[str, dict[str, str]] = {}
 
 
-DATE_LOCALES = {"en": "en_GB"}  # British English dates: 24 November 2026
-
-
-def localized_date(iso: str, lang: str) -> str:
+def page_date(config, page) -> str:
+    """ISO date of the page's last change: its Markdown file's, or for a generated case page its YAML
+    file's; the build date when git has no record of it."""
     import datetime
 
-    from babel.dates import format_date
-    return format_date(datetime.date.fromisoformat(iso), format="long", locale=DATE_LOCALES.get(lang, lang))
+    from .dates import last_commit_dates
+
+    root = root_of(config)
+    dates = _DATES.get(str(root))
+    if dates is None:
+        dates = _DATES[str(root)] = last_commit_dates(root)
+    source = (page.meta or {}).get("generated_from")
+    if not source:
+        docs = Path(config.docs_dir).resolve()
+        source = (docs.relative_to(root) / page.file.src_uri).as_posix() if docs.is_relative_to(root) else ""
+    return dates.get(source) or datetime.date.today().isoformat()
 
 
 def on_page_context(context, page, config) -> None:
@@ -175,21 +181,18 @@ def on_page_context(context, page, config) -> None:
 
     A generated case page is not in git: its "last updated" date is that of its YAML file.
     Also gives the templates the page's print footer and the "link copied" message."""
+    from .dates import updated_html
     from .render import print_footer
 
     ctx = ctx_for(config, page)
     meta = page.meta or {}
     sources = meta.get("sources") or []
     if meta.get("case"):
-        case = next((c for c in ctx.content.cases if c["slug"] == meta["case"]), None)
+        case = ctx.content.case_by_slug.get(meta["case"])
         sources = case.get("sources", []) if case else []
     context["kp_ui"] = {"copied": ctx.label("ui.copied"), "updated": ctx.label("print.updated"),
                         "footer": print_footer(ctx, page.canonical_url or page.url, sources)}
-    iso = case_file_date(config, page)
-    if iso:
-        page.meta["git_revision_date_localized"] = (
-            f'<span class="git-revision-date-localized-plugin git-revision-date-localized-plugin-date">'
-            f'{localized_date(iso, current_language(config))}</span>')
+    page.meta["git_revision_date_localized"] = updated_html(page_date(config, page), ctx.lang)
     for alt in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
         link = alt.get("link") or ""
         if link.startswith("/"):
@@ -219,12 +222,24 @@ def on_post_template(output: str, template_name: str, config) -> str:
     """static-i18n writes every language's 404.html to the site root, the last language winning.
     Write Swedish and English to /sv/404.html and /en/404.html instead; the root keeps the Finnish one."""
     lang = current_language(config)
+    if template_name == "404.html":
+        usage_of(config).add_html(output)
     if template_name != "404.html" or lang == DEFAULT_LANGUAGE:
         return output
     target = Path(config.site_dir) / lang / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(output, encoding="utf-8")
     return ""  # mkdocs skips writing an empty template: the root 404.html stays Finnish
+
+
+def usage_of(config):
+    from .cssprune import Usage
+    return _USAGE.setdefault(str(Path(config.site_dir).resolve()), Usage())
+
+
+def on_post_page(output: str, config) -> str:
+    usage_of(config).add_html(output)
+    return output
 
 
 def on_page_content(html_text: str) -> str:
@@ -251,11 +266,25 @@ def on_post_build(config) -> None:
         raise Abort(f"search index: languages {missing} were not built before the Finnish post_build hook")
     assemble_whole_guide(config, site)
     write_redirect_pages(config, site)
+    prune_stylesheets(config, site)
     try:
         counts = build_index(site)
     except SearchError as exc:
         raise Abort(f"search index: {exc}") from None
     log.info("search index: %s", ", ".join(f"{k} {v} pages" for k, v in sorted(counts.items())))
+
+
+def prune_stylesheets(config, site: Path) -> None:
+    """Ship only the parts of Material's stylesheets that the pages use (kumppanuus.cssprune)."""
+    from .cssprune import prune_site
+
+    usage = usage_of(config)
+    for extra in [*site.glob("**/opas/index.html"), *site.glob("**/404.html")]:
+        usage.add_html(extra.read_text(encoding="utf-8"))  # assembled or written outside on_post_page
+    sizes = prune_site(site, usage)
+    # Material's script bundle, lunr and the search worker are not loaded by any page (overrides/main.html)
+    shutil.rmtree(site / "assets" / "javascripts", ignore_errors=True)
+    log.info("stylesheets: %s", ", ".join(f"{name} {a // 1024} -> {b // 1024} KB" for name, (a, b) in sizes.items()))
 
 
 def _nav_sources(items) -> list[str]:

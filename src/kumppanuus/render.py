@@ -488,7 +488,9 @@ def glossary_abbreviations(ctx: Ctx) -> str:
         for w in words:
             if w and "]" not in w:
                 lines.append(f"*[{w}]: {definition}")
-    return "\n".join(lines)
+    # one block per definition: in a single block the abbr processor re-tests the rest of the block
+    # after each definition (measured: +13 ms per page with 44 definitions, +1.6 ms when separated)
+    return "\n\n".join(lines)
 
 
 _TASK_ITEM = re.compile(

@@ -87,6 +87,7 @@ class FinnishExpander:
             parts.append((analyses[0].get("BASEFORM") if analyses else base).lower())
         return parts
 
+    @lru_cache(maxsize=None)
     def lemma(self, word: str) -> str | None:
         analyses = self.voikko.analyze(word)
         base = analyses[0].get("BASEFORM") if analyses else None
