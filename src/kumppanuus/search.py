@@ -66,7 +66,9 @@ class FinnishExpander:
                 out.append(base.lower())
             out.extend(self._compound_parts(analysis.get("WORDBASES", "")))
         low = word.lower()
-        return tuple(dict.fromkeys(f for f in out if f and f != low))
+        # A base form the word begins with (pöytää -> pöytä) adds nothing: Pagefind's stemmer and prefix
+        # matching already join them. Leaving it out keeps the index and result downloads smaller.
+        return tuple(dict.fromkeys(f for f in out if f and f != low and not low.startswith(f)))
 
     def _compound_parts(self, wordbases: str) -> list[str]:
         # "+kumppanuus(kumppanuus)+pöytä(pöytä)" -> parts; a part whose base starts with "+" is a
