@@ -18,7 +18,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return mkdocs_glue.on_page_content(html)
+    return mkdocs_glue.on_page_content(html, page, config)
 
 
 def on_env(env, config, files):

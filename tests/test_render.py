@@ -72,3 +72,29 @@ def test_checklist_boxes_get_their_text_as_label():
     assert ('<li class="task-list-item"><label class="kp-task"><input type="checkbox"> '
             '<span>Sovi <a href="#x">tavoitteet</a></span></label></li>') in out
     assert "disabled" not in out and "<li>tavallinen</li>" in out
+
+
+def test_glossary_terms_get_their_definition_on_hover_but_tags_and_code_are_untouched(content):
+    from kumppanuus.render import Ctx, glossary_abbr
+
+    ctx = Ctx(content, "fi", "index.md")
+    term = next(t for t in content.data["glossary"]["terms"] if t["term"]["fi"].isalpha())
+    word = term["term"]["fi"]
+    html_in = (f'<p>Tässä on {word}.</p><p><code>{word}</code></p>'
+               f'<a href="#x" title="{word}">linkki</a><p>{word}x ei ole termi</p>')
+    out = glossary_abbr(ctx, html_in)
+    assert f'>{word}</abbr>.' in out and out.count("<abbr") == 1, out
+    assert f'<code>{word}</code>' in out and f'title="{word}">' in out
+    title = out.split('<abbr title="', 1)[1].split('"', 1)[0]
+    assert title and "<" not in title
+
+
+def test_glossary_definitions_are_escaped(content):
+    import copy
+
+    from kumppanuus.render import Ctx, glossary_abbr
+
+    evil = copy.deepcopy(content)
+    evil.data["glossary"]["terms"] = [{"term": {"fi": "pöytä"}, "definition": {"fi": 'a "b" <script>x</script>'}}]
+    out = glossary_abbr(Ctx(evil, "fi", "index.md"), "<p>pöytä</p>")
+    assert out == '<p><abbr title="a &quot;b&quot; &lt;script&gt;x&lt;/script&gt;">pöytä</abbr></p>'
