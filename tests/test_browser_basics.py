@@ -96,3 +96,21 @@ def test_back_to_top_and_current_section_follow_scrolling(open_page):
     top.click()
     page.wait_for_function("window.scrollY === 0")
     rec.assert_clean()
+
+
+def test_menu_sections_open_with_enter_and_n_goes_to_the_next_page(open_page, server):
+    """Keyboard behaviour Material's script used to provide: Enter on a menu section opens it (and says
+    so with aria-expanded); n opens the next page of the handbook."""
+    page, rec = open_page("rakentaminen/", viewport={"width": 390, "height": 800})
+    page.locator("label.md-header__button[for=__drawer]").click()
+    label = page.locator("#__nav_2_label")
+    label.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.getElementById('__nav_2').checked")
+    assert page.locator('[aria-labelledby="__nav_2_label"]').get_attribute("aria-expanded") == "true"
+    page.locator("label.md-overlay").click(position={"x": 380, "y": 400})
+    page.locator("body").focus()
+    next_href = page.evaluate("document.querySelector('link[rel=next]').href")
+    page.keyboard.press("n")
+    page.wait_for_url(next_href)
+    rec.assert_clean()

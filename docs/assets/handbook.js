@@ -1,7 +1,7 @@
 /* What Material's own script did for this site, in a few lines: its 114 KB bundle (35 KB gzip, half of
    every first view) served features the handbook does not use (instant loading, lunr search, code
-   annotations, versions, consent). Kept here: the light/dark switch, the back-to-top button and the
-   current section in the table of contents. Sidebar heights are left to CSS (handbook.css). */
+   annotations, versions, consent). Kept here: the light/dark switch, the back-to-top button, the
+   current section in the table of contents and the keyboard (Enter on labels, n/p for pages). Sidebar heights are left to CSS (handbook.css). */
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -84,6 +84,37 @@
       window.scrollTo({ top: 0 });
     });
   }
+
+  // Keyboard, as with Material's script: Enter on a focused label (a section of the navigation menu,
+  // the light/dark switch) works like a click; n or . opens the next page, p or , the previous one.
+  document.addEventListener("keydown", function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+    var el = document.activeElement;
+    if (e.key === "Enter" && el instanceof HTMLLabelElement) {
+      e.preventDefault();
+      el.click();
+      return;
+    }
+    if (e.key === "Enter" && el && el.name === "__palette" && form) {
+      e.preventDefault();
+      var next = form.querySelectorAll("input[name='__palette']");
+      next = next[(Array.prototype.indexOf.call(next, el) + 1) % next.length];
+      next.click();
+      next.focus();
+      return;
+    }
+    if (/^(INPUT|TEXTAREA|SELECT)$/.test(el && el.tagName) || (el && el.isContentEditable)) return;
+    var rel = e.key === "n" || e.key === "." ? "next" : e.key === "p" || e.key === "," ? "prev" : null;
+    var link = rel && document.querySelector("link[rel=" + rel + "]");
+    if (link) window.location.href = link.href;
+  });
+  // A menu section's aria-expanded follows its toggle.
+  document.addEventListener("change", function (e) {
+    var t = e.target;
+    if (!t.classList || !t.classList.contains("md-nav__toggle")) return;
+    var nav = document.querySelector('[aria-labelledby="' + t.id + '_label"]');
+    if (nav) nav.setAttribute("aria-expanded", String(t.checked));
+  });
 
   // Print: open every <details> so that nothing is left out of the paper copy.
   var opened = [];
