@@ -13,8 +13,17 @@ def on_config(config):
     return config
 
 
+def on_files(files, config):
+    mkdocs_glue.on_files(config)
+    return files
+
+
+def on_build_error(error):
+    mkdocs_glue.on_build_error()
+
+
 def on_page_markdown(markdown, page, config, files):
-    return mkdocs_glue.on_page_markdown(markdown, page, config)
+    return mkdocs_glue.on_page_markdown(markdown, page, config, files)
 
 
 def on_page_content(html, page, config, files):

@@ -142,15 +142,18 @@ def test_alias_bomb_is_refused_quickly(tmp_path, data):
 
 def test_yaml_text_is_never_evaluated(tmp_path, data):
     """Jinja, HTML and Markdown in a YAML text appear literally on the rendered page."""
-    from kumppanuus.render import Ctx, case_page
+    from kumppanuus.render import Ctx, case_html, case_page
 
     content = Content.load(ROOT)
     case = copy.deepcopy(GOOD)
     case["summary"] = {"fi": "{{ 7*7 }} {% include 'x' %} <script>alert(1)</script> **lihava** [linkki](http://x)"}
-    md = case_page(Ctx(content, "fi", "tapaukset/testikunta.md"), case)
-    body = md.split("\n---\n", 1)[1]
-    assert "<script>" not in md and "{{" not in md and "{%" not in md
-    assert "&lt;script&gt;" in body and "&#123;&#123; 7*7 &#125;&#125;" in body
+    case["body"] = [{"fi": "<b>ei lihava</b> {#ei-id} ## ei otsikko"}]
+    ctx = Ctx(content, "fi", "tapaukset/testikunta.md")
+    for text in (case_page(ctx, case), case_html(ctx, case).html):
+        assert "<script>" not in text and "{{" not in text and "{%" not in text and "<b>" not in text
+    body = case_html(ctx, case).html
+    assert "&lt;script&gt;" in body and "&#123;&#123; 7*7 &#125;&#125;" in body and "**lihava**" in body
+    assert "<p>&lt;b&gt;ei lihava&lt;/b&gt; &#123;#ei-id&#125; ## ei otsikko</p>" in body
 
 
 def test_build_fails_cleanly_on_a_bad_case(tmp_path):

@@ -6,7 +6,7 @@ import copy
 import pytest
 
 from kumppanuus.content import Content
-from kumppanuus.render import Ctx, any_fallback, case_page, esc, md, page_url
+from kumppanuus.render import Ctx, any_fallback, case_html, case_page, esc, md, page_url
 
 from conftest import ROOT
 
@@ -45,11 +45,51 @@ def test_missing_translation_falls_back_to_finnish_with_a_visible_marker(content
     case = copy.deepcopy(content.cases[0])
     case["summary"] = {"fi": "Vain suomeksi."}
     assert any_fallback(case, "sv") and not any_fallback(case, "fi")
-    page = case_page(Ctx(content, "sv", f"tapaukset/{case['slug']}.md"), case)
-    assert "untranslated_fields: true" in page
+    ctx = Ctx(content, "sv", f"tapaukset/{case['slug']}.md")
+    assert "untranslated_fields: true" in case_page(ctx, case)
+    page = case_html(ctx, case).html
     assert '<span lang="fi">Vain suomeksi.</span>' in page
     assert "(på finska)" in page
     assert content.labels["notice.fields.title"]["sv"] in page
+    assert content.labels["notice.fields.title"]["sv"] not in case_html(ctx, content.cases[0]).html
+
+
+def test_case_page_html_has_the_headings_table_of_contents_and_links_mkdocs_would_make(content):
+    """Case pages skip Markdown: the HTML must still give the sidebar its table of contents, every heading
+    a stable id and permalink, and every internal link must be reported so that mkdocs checks it."""
+    case = content.case_by_slug["pieksamaki"]
+    seen = []
+
+    def link(target, anchor):
+        seen.append((target, anchor))
+        return f"/{target}#{anchor}"
+
+    page = case_html(Ctx(content, "fi", "tapaukset/pieksamaki.md"), case, "Linkki tähän", link)
+    assert page.title == "Pieksämäki"
+    [h1] = page.toc
+    assert (h1["level"], h1["id"]) == (1, "pieksamaki")
+    sections = [t["id"] for t in h1["children"]]
+    assert sections == ["kuvaus", "tulokset", "haasteet", "vinkit", "yhteydet", "lahteet"]
+    links = next(t for t in h1["children"] if t["id"] == "yhteydet")
+    assert [t["id"] for t in links["children"]] == ["vaiheet", "karikot-nakyvat", "karikot-valtetty"]
+    assert {"kuvaus", "vaiheet", "kp-card-title", "pieksamaki"} <= page.ids
+    assert '<h2 id="kuvaus">Tapauksen kuvaus<a class="headerlink" href="#kuvaus" title="Linkki tähän">&para;</a></h2>' \
+        in page.html
+    assert ("rakentaminen.md", "vaihe-1-1") in page.links and ("rakentaminen.md", "vaihe-1-1") in seen
+    assert ("epaonnistuminen.md", "paattajat-eivat-sitoudu") in page.links
+    assert ("lahteet.md", "jaakkola2018") in page.links and ("tapaukset/index.md", "") in page.links
+    assert '<a href="/rakentaminen.md#vaihe-1-1">1.1 ' in page.html
+    # without a link function, links are relative directory URLs
+    plain = case_html(Ctx(content, "sv", "tapaukset/pieksamaki.md"), case).html
+    assert 'href="../../rakentaminen/#vaihe-1-1"' in plain and 'href="../"' in plain
+
+
+def test_case_page_ids_stay_unique_when_a_case_name_matches_a_section(content):
+    case = copy.deepcopy(content.case_by_slug["pieksamaki"])
+    case["name"] = {"fi": "Kuvaus", "sv": "Kuvaus", "en": "Kuvaus"}
+    page = case_html(Ctx(content, "fi", "tapaukset/pieksamaki.md"), case)
+    assert page.toc[0]["id"] == "kuvaus"
+    assert [t["id"] for t in page.toc[0]["children"]][0] == "kuvaus_1"
 
 
 def test_labels_exist_for_every_vocabulary_term(content):

@@ -144,6 +144,8 @@ def test_each_language_has_its_own_404_page(site_dir, lang):
     home = "/" + PREFIX[lang]
     assert f'action="{home}"' in html and f'<a href="{home}">' in html, "search box and home link must stay in the language"
     assert 'class="md-skip"' in html
+    menu = re.findall(r'<a href="([^"]*)" hreflang="([a-z]+)" class="md-select__link"', html)
+    assert menu == [("/", "fi"), ("/sv/", "sv"), ("/en/", "en")], "the language menu of a 404 leads to the homes"
 
 
 LAST_UPDATE = {"fi": "Viimeisin päivitys", "sv": "Senast uppdaterad", "en": "Last update"}
@@ -174,3 +176,59 @@ def test_changes_page_lists_every_change_note_with_links(site_dir, lang):
         assert entry["note"][lang].split()[0] in html
         if entry.get("case"):
             assert f'href="../tapaukset/{entry["case"]}/"' in html
+
+
+def _build(repo: Path, out: Path, jobs: str | None) -> "subprocess.CompletedProcess":
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("KP_BUILD_JOBS", None)
+    if jobs:
+        env["KP_BUILD_JOBS"] = jobs
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=repo, env=env,
+                          capture_output=True, text=True)
+
+
+def test_languages_built_in_parallel_give_the_same_site_as_one_after_another(tmp_path):
+    """On a multi-core machine Swedish and English are built in processes of their own (kumppanuus.parallel);
+    the site must be byte for byte the one a serial build makes (Pagefind's entry file lists its languages in
+    no fixed order, so it is compared as data)."""
+    import json
+    import os
+
+    if (os.cpu_count() or 1) < 2:
+        pytest.fail("this machine has one core: the parallel build cannot be compared (CI has two)")
+    par, ser = _build(ROOT, tmp_path / "par", None), _build(ROOT, tmp_path / "ser", "1")
+    assert par.returncode == 0 and ser.returncode == 0, (par.stderr + ser.stderr)[-3000:]
+    assert "in parallel" in par.stderr and "in parallel" not in ser.stderr
+    files = {p.relative_to(tmp_path / "par").as_posix() for p in (tmp_path / "par").rglob("*") if p.is_file()}
+    assert files == {p.relative_to(tmp_path / "ser").as_posix() for p in (tmp_path / "ser").rglob("*") if p.is_file()}
+    assert "sv/tapaukset/pieksamaki/index.html" in files and "en/404.html" in files
+    different = []
+    for rel in sorted(files):
+        a, b = (tmp_path / "par" / rel).read_bytes(), (tmp_path / "ser" / rel).read_bytes()
+        if rel.endswith("pagefind-entry.json"):
+            a, b = json.loads(a), json.loads(b)
+        if a != b:
+            different.append(rel)
+    assert not different, different[:20]
+
+
+def test_a_failing_language_build_fails_the_whole_build_with_its_language(tmp_path):
+    """A broken link only on a Swedish page: the Swedish build (in its own process) fails, and so does the
+    build, naming the language and the page, without a traceback."""
+    import shutil
+
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", "site", "node_modules", ".git", "bench",
+                                                               "__pycache__", ".pytest_cache", "pdf", "build"))
+    page = repo / "docs" / "sv" / "muistilista.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[trasig](finns-inte.md)\n", encoding="utf-8")
+    proc = _build(repo, tmp_path / "out", None)
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert "sv/muistilista.md" in output and "finns-inte.md" in output
+    assert "'sv' build failed" in output, output[-2000:]
+    assert "Traceback" not in output

@@ -161,3 +161,16 @@ def test_make_pdf_prints_the_whole_guide_with_a_table_of_contents(site_dir, tmp_
         png = tmp_path / f"first-{lang}"
         subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(png)], check=True)
         assert list(tmp_path.glob(f"first-{lang}*.png"))
+
+
+def test_sitemap_lists_each_page_in_each_language_with_its_alternates_and_date():
+    from kumppanuus.urls import sitemap_xml
+
+    text = sitemap_xml("https://x.example/kp/", [("", {"fi": "2026-01-02", "sv": "2026-01-03", "en": "2026-01-04"}),
+                                               ("tapaukset/a&b/", {"fi": "2026-02-01"})])
+    assert text.count("<url>") == 6
+    assert "<loc>https://x.example/kp/sv/</loc>\n        <lastmod>2026-01-03</lastmod>" in text
+    assert '<xhtml:link rel="alternate" hreflang="en" href="https://x.example/kp/en/tapaukset/a&amp;b/"/>' in text
+    assert "<loc>https://x.example/kp/en/tapaukset/a&amp;b/</loc>\n        <xhtml:link" in text  # no date: no lastmod
+    import xml.etree.ElementTree as ET
+    ET.fromstring(text)

@@ -86,9 +86,40 @@ def on_config(config) -> None:
             lang_cfg.nav_translations = translations
 
 
-def on_page_markdown(markdown: str, page, config) -> str:
+def on_files(config) -> None:
+    """The default language's build has just cleaned the site folder: start the other languages' builds
+    alongside it when the machine allows (kumppanuus.parallel)."""
+    from . import parallel
+
+    plugin = config.plugins.get("i18n")
+    if plugin is None or plugin.building or current_language(config) != DEFAULT_LANGUAGE or not parallel.enabled():
+        return
+    parallel.start(config, plugin, [lang for lang in plugin.build_languages if lang != DEFAULT_LANGUAGE], _USAGE)
+
+
+def on_build_error() -> None:
+    from . import parallel
+
+    parallel.wait_all(stop=True)
+
+
+def merge_usage(found: dict) -> None:
+    """Add the class names a language build in another process found (kumppanuus.parallel)."""
+    from .cssprune import Usage
+
+    for site, usage in found.items():
+        into = _USAGE.setdefault(site, Usage())
+        into.classes |= usage.classes
+        into.colors |= usage.colors
+        into.text.extend(usage.text)
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
     ctx = ctx_for(config, page)
     meta = page.meta or {}
+    if meta.get("case") and meta.get("generated_from"):
+        render_case_without_markdown(ctx, page, config, files)
+        return markdown
     parts = []
     notice = translation_notice(ctx, page, config)
     if notice:
@@ -97,6 +128,55 @@ def on_page_markdown(markdown: str, page, config) -> str:
     if meta.get("sources"):
         parts.append(sources_section(ctx, meta["sources"]))
     return "\n\n".join(parts) + "\n"
+
+
+def render_case_without_markdown(ctx: Ctx, page, config, files) -> None:
+    """Give a generated case page its HTML straight from the case data (kumppanuus.render.case_html)
+    instead of through Python-Markdown, which was 40 % of a build with a thousand cases.
+
+    mkdocs has no event for replacing the conversion, so this page's ``render`` is replaced; the
+    replacement fills in what ``Page.render`` would: content, table of contents, title, the ids on the
+    page and the links to other pages' anchors, so that mkdocs still checks every link and anchor
+    (a missing target is the same warning, and a strict build fails on it)."""
+    import posixpath
+    import types
+
+    from mkdocs.structure.toc import get_toc
+
+    from .render import case_html
+
+    case = ctx.content.case_by_slug.get(page.meta["case"])
+    if case is None:  # the generated pages are rewritten from cases/ in on_config: only a stale file gets here
+        from mkdocs.exceptions import Abort
+        raise Abort(f"{page.file.src_uri}: there is no case {page.meta['case']!r} in cases/ (delete the file)")
+
+    def render(self, config, files) -> None:
+        base = posixpath.dirname(self.file.src_uri)
+        anchors: dict = {}
+
+        def link(target: str, anchor: str) -> str:
+            original = ctx.md_link(target, anchor)
+            path = posixpath.normpath(posixpath.join(base, ctx.md_link(target)))
+            found = vars(files).setdefault("_kp_found", {})  # the same few targets from every case page
+            if path not in found:
+                found[path] = files.get_file_from_path(path)
+            target_file = found[path]
+            if target_file is None:
+                log.warning("Doc file '%s' contains a link '%s', but the target is not found among documentation "
+                            "files.", self.file.src_uri, original)
+                return original
+            if anchor:
+                anchors.setdefault(target_file, {}).setdefault(anchor, original)
+            return target_file.url_relative_to(self.file) + (f"#{anchor}" if anchor else "")
+
+        built = case_html(ctx, case, config.mdx_configs["toc"]["permalink_title"], link)
+        self.content = built.html
+        self.toc = get_toc(built.toc)
+        self._title_from_render = built.title
+        self.present_anchor_ids = built.ids
+        self.links_to_anchors = anchors
+
+    page.render = types.MethodType(render, page)
 
 
 def translation_notice(ctx: Ctx, page, config) -> str:
@@ -241,6 +321,12 @@ def on_template_context(context, template_name: str, config) -> None:
                               for key in ("title", "text", "search", "search_button", "home", "pages")}
     context["kp_notfound"]["root"] = language_root(config, lang)
     context["kp_notfound"]["lang"] = lang
+    # The language menu of a 404 page leads to each language's home. static-i18n leaves the alternates of
+    # the last page built before it in the configuration (in a Swedish build: a Finnish page's).
+    # the template reads the attribute (static-i18n sets it per page), not the mapping item
+    for alt in [*(getattr(config.extra, "alternate", None) or []), *(config.extra.get("alternate") or [])]:
+        if alt.get("lang") in LANGUAGES:
+            alt["link"] = language_root(config, alt["lang"])
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
@@ -291,12 +377,38 @@ def on_post_build(config) -> None:
         raise Abort(f"search index: languages {missing} were not built before the Finnish post_build hook")
     assemble_whole_guide(config, site)
     write_redirect_pages(config, site)
+    write_sitemap(config, site, plugin)
     try:
         # the stylesheets are pruned while Pagefind indexes (it reads its own copies of the pages)
         counts = build_index(site, during=lambda: prune_stylesheets(config, site))
     except SearchError as exc:
         raise Abort(f"search index: {exc}") from None
     log.info("search index: %s", ", ".join(f"{k} {v} pages" for k, v in sorted(counts.items())))
+
+
+def write_sitemap(config, site: Path, plugin) -> None:
+    """sitemap.xml from the default language's pages (every page exists in every language at the same
+    address), with each language version's last change date (kumppanuus.urls.write_sitemap)."""
+    from .dates import last_commit_dates
+    from .urls import write_sitemap as write
+
+    root = root_of(config)
+    dates = _DATES.get(str(root))
+    if dates is None:
+        dates = _DATES[str(root)] = last_commit_dates(root)
+    docs = Path(config.docs_dir).resolve()
+    docs_rel = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else ""
+    pages = []
+    files = plugin.i18n_files_per_language.get(DEFAULT_LANGUAGE, []) if plugin is not None else []
+    for file in files:
+        if file.page is None or file.page.is_link:
+            continue
+        rel = page_path(file.page)
+        generated = (file.page.meta or {}).get("generated_from")
+        pages.append((file.url if file.url != "./" else "",
+                      {lang: dates.get(generated or f"{docs_rel}/{lang}/{rel}") or dates.get(f"{docs_rel}/fi/{rel}")
+                       or __import__("datetime").date.today().isoformat() for lang in LANGUAGES}))
+    write(site, config.site_url or "/", sorted(pages))
 
 
 def prune_stylesheets(config, site: Path) -> None:

@@ -298,8 +298,15 @@ def bibliography(ctx: Ctx) -> str:
 
 def sources_section(ctx: Ctx, sources: list[dict]) -> str:
     """The "Sources" section appended to every content page (Markdown), from front matter or case data."""
+    lines = [f"## {md(ctx.label('sources.heading'))} {{#lahteet}}\n", *source_paragraphs(ctx, sources)]
+    return "\n".join(lines) + "\n"
+
+
+def source_paragraphs(ctx: Ctx, sources: list[dict], href=None) -> list[str]:
+    """One ``<p class="kp-source">`` per source: the reference, where in it, and a link to the bibliography."""
     bib = ctx.content.bibliography
-    lines = [f"## {md(ctx.label('sources.heading'))} {{#lahteet}}\n"]
+    href = href or (lambda target, anchor: esc(ctx.url(target, anchor)))
+    out = []
     for src in sources:
         entry = bib[src["key"]]
         loc = src.get("loc")
@@ -310,9 +317,9 @@ def sources_section(ctx: Ctx, sources: list[dict]) -> str:
         via = ""
         if src.get("via") and src["via"] in bib:
             via = f" ({esc(ctx.label('sources.via'))} {esc(bib[src['via']]['title'])})"
-        link = f' <a class="kp-bib-link" href="{ctx.url(SOURCES_PAGE, entry["key"])}">↗</a>'
-        lines.append(f'<p class="kp-source">{ref}{via}{more}{link}</p>')
-    return "\n".join(lines) + "\n"
+        link = f' <a class="kp-bib-link" href="{href(SOURCES_PAGE, entry["key"])}">↗</a>'
+        out.append(f'<p class="kp-source">{ref}{via}{more}{link}</p>')
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -384,12 +391,14 @@ def cases_map(ctx: Ctx) -> str:
 
 
 def case_page(ctx: Ctx, case: dict) -> str:
-    """The Markdown of one generated case page (front matter included)."""
+    """The source file of one generated case page: front matter only. mkdocs needs a page file to put
+    the case in its navigation, link checks and sitemap; the page body is :func:`case_html`, rendered
+    straight to HTML (kumppanuus.mkdocs_glue), because everything in it is escaped data, so Python-Markdown
+    would only cost time (measured: 40 % of a build with a thousand cases)."""
     import json
 
     name, _ = ctx.text(case["name"])
     summary, _ = ctx.text(case["summary"])
-    fell_back = any_fallback(case, ctx.lang)
     meta = {  # Material prints title and description into the HTML head unescaped: escape them here
         "title": esc(name),
         "description": esc(summary),
@@ -397,44 +406,104 @@ def case_page(ctx: Ctx, case: dict) -> str:
         "generated_from": f"cases/{case['slug']}.yaml",
         "sources": [{"key": s["key"], "loc": ctx.text(s.get("loc"))[0]} for s in case["sources"]],
     }
-    if fell_back:
+    if any_fallback(case, ctx.lang):
         meta["untranslated_fields"] = True
-    out = ["---", *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()), "---", "",
-           f"<!-- GENERATED from cases/{case['slug']}.yaml at build time. Do not edit: edit the YAML file. -->", "",
-           f"# {md(name)}", ""]
-    if fell_back:
-        out += [f'!!! info "{esc(ctx.label("notice.fields.title"))}"',
-                f"    {md(ctx.label('notice.fields.text'))} "
-                f'<a href="{finnish_url(ctx, case_src(case["slug"]))}" hreflang="fi">'
-                f'{esc(ctx.label("notice.finnish_page"))}</a>', ""]
-    out.append(case_card(ctx, case))
-    out.append("")
-    out.append(f"## {md(ctx.label('case.story'))} {{#kuvaus}}\n")
-    out += [ctx.m(p) + "\n" for p in case["body"]]
+    return "\n".join(["---", *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()), "---", "",
+                      f"<!-- GENERATED from cases/{case['slug']}.yaml at build time. Do not edit: edit the YAML file. -->",
+                      ""])
+
+
+@dataclass
+class PageHtml:
+    """A page rendered without Markdown: its HTML and what mkdocs would have learnt from converting it."""
+
+    html: str
+    title: str
+    toc: list[dict]                 # nested tokens as Python-Markdown's toc extension makes them
+    ids: set[str]                   # every id on the page (for links to anchors on it)
+    links: list[tuple[str, str]]    # (target page source, anchor) of every internal link
+
+
+class _HtmlDoc:
+    """Collects the blocks of a page written as HTML: headings get ids, permalinks and TOC entries as
+    the toc extension gives them; internal links go through ``link`` (mkdocs resolves and checks them)."""
+
+    def __init__(self, ctx: Ctx, permalink_title: str, link=None):
+        self.ctx, self.permalink = ctx, esc(permalink_title)
+        self.link_fn = link or (lambda target, anchor: ctx.url(target, anchor))
+        self.parts: list[str] = []
+        self.tokens: list[dict] = []
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, str]] = []
+        self.title = ""
+
+    def heading(self, level: int, text: str, ident: str = "") -> None:
+        from markdown.extensions.toc import slugify, unique
+
+        ident = unique(ident or slugify(html.unescape(text), "-"), self.ids)
+        self.ids.add(ident)
+        body = esc(text)
+        self.title = self.title or text
+        self.parts.append(f'<h{level} id="{ident}">{body}<a class="headerlink" href="#{ident}" '
+                          f'title="{self.permalink}">&para;</a></h{level}>')
+        self.tokens.append({"level": level, "id": ident, "name": body, "html": body, "children": []})
+
+    def href(self, target: str, anchor: str = "") -> str:
+        self.links.append((target, anchor))
+        return esc(self.link_fn(target, anchor))
+
+    def add(self, block: str) -> None:
+        self.parts.append(block)
+        self.ids.update(re.findall(r'\sid="([^"]+)"', block))
+
+    def items(self, lis: list[str]) -> None:
+        self.parts.append("<ul>\n" + "\n".join(f"<li>{x}</li>" for x in lis) + "\n</ul>")
+
+    def done(self) -> PageHtml:
+        from markdown.extensions.toc import nest_toc_tokens
+
+        return PageHtml("\n".join(self.parts) + "\n", self.title, nest_toc_tokens(self.tokens), self.ids,
+                        self.links)
+
+
+def case_html(ctx: Ctx, case: dict, permalink_title: str = "", link=None) -> PageHtml:
+    """The body of a case page as HTML: card, story, outcomes, challenges, tips, links into the guide and
+    sources. Every text is escaped data. ``link(target, anchor)`` makes internal hrefs (default: ctx.url)."""
+    doc = _HtmlDoc(ctx, permalink_title or ctx.label("ui.permalink"), link)
+    name, _ = ctx.text(case["name"])
+    doc.add(f"<!-- GENERATED from cases/{esc(case['slug'])}.yaml at build time. Do not edit: edit the YAML file. -->")
+    doc.heading(1, name)
+    if any_fallback(case, ctx.lang):
+        doc.add(f'<div class="admonition info">\n<p class="admonition-title">{esc(ctx.label("notice.fields.title"))}</p>\n'
+                f'<p>{esc(ctx.label("notice.fields.text"))} <a href="{finnish_url(ctx, case_src(case["slug"]))}" '
+                f'hreflang="fi">{esc(ctx.label("notice.finnish_page"))}</a></p>\n</div>')
+    doc.add(case_card(ctx, case))
+    doc.heading(2, ctx.label("case.story"), "kuvaus")
+    doc.add("\n".join(f"<p>{ctx.h(p)}</p>" for p in case["body"]))
     for key, anchor in (("outcomes", "tulokset"), ("challenges", "haasteet"), ("tips", "vinkit")):
         if case.get(key):
-            out.append(f"## {md(ctx.label('case.' + key))} {{#{anchor}}}\n")
-            out.append("\n".join(f"- {ctx.m(x)}" for x in case[key]) + "\n")
-    out.append(f"## {md(ctx.label('case.guide_links'))} {{#yhteydet}}\n")
+            doc.heading(2, ctx.label("case." + key), anchor)
+            doc.items([ctx.h(x) for x in case[key]])
+    doc.heading(2, ctx.label("case.guide_links"), "yhteydet")
     steps = {s["id"]: s for ph in ctx.content.data["steps"]["phases"] for s in ph["steps"]}
-    out.append(f"### {md(ctx.label('case.steps'))} {{#vaiheet}}\n")
-    out.append("\n".join(
-        f"- [{md(steps[s]['number'])} {ctx.m(steps[s]['title'])}]({ctx.md_link(STEPS_PAGE, s)})" for s in case["steps"]) + "\n")
+    doc.heading(3, ctx.label("case.steps"), "vaiheet")
+    doc.items([f'<a href="{doc.href(STEPS_PAGE, s)}">{esc(steps[s]["number"])} {ctx.h(steps[s]["title"])}</a>'
+               for s in case["steps"]])
     aps = {a["id"]: a for a in ctx.content.data["antipatterns"]["items"]}
     for rel, anchor in (("shows", "karikot-nakyvat"), ("avoids", "karikot-valtetty")):
         ids = case.get("antipatterns", {}).get(rel, [])
         if ids:
-            out.append(f"### {md(ctx.label('case.ap_' + rel))} {{#{anchor}}}\n")
-            out.append("\n".join(
-                f"- [{ctx.m(aps[a]['title'])}]({ctx.md_link(ANTIPATTERNS_PAGE, a)})" for a in ids) + "\n")
-    repo = ctx.repo
-    edit = (f' · <a href="{esc(repo)}cases/{esc(case["slug"])}.yaml">{esc(ctx.label("case.edit"))}</a>'
-            if repo else "")
-    out.append(
-        f'<p class="kp-case-meta">{esc(ctx.label("case.last_verified"))}: '
-        f'<time datetime="{esc(case["last_verified"])}">{esc(case["last_verified"])}</time>{edit} · '
-        f'<a href="{ctx.url(CASE_DIR + "/index.md")}">{esc(ctx.label("case.all_cases"))}</a></p>\n')
-    return "\n".join(out)
+            doc.heading(3, ctx.label("case.ap_" + rel), anchor)
+            doc.items([f'<a href="{doc.href(ANTIPATTERNS_PAGE, a)}">{ctx.h(aps[a]["title"])}</a>' for a in ids])
+    edit = (f' · <a href="{esc(ctx.repo)}cases/{esc(case["slug"])}.yaml">{esc(ctx.label("case.edit"))}</a>'
+            if ctx.repo else "")
+    doc.add(f'<p class="kp-case-meta">{esc(ctx.label("case.last_verified"))}: '
+            f'<time datetime="{esc(case["last_verified"])}">{esc(case["last_verified"])}</time>{edit} · '
+            f'<a href="{doc.href(CASE_DIR + "/index.md")}">{esc(ctx.label("case.all_cases"))}</a></p>')
+    doc.heading(2, ctx.label("sources.heading"), "lahteet")
+    doc.add("\n".join(source_paragraphs(ctx, [{"key": s["key"], "loc": s.get("loc")} for s in case["sources"]],
+                                         doc.href)))
+    return doc.done()
 
 
 def finnish_url(ctx: Ctx, src: str) -> str:

@@ -135,3 +135,33 @@ def write_redirects(site: Path, redirects: list[dict], titles: dict[str, str]) -
             target.write_text(redirect_page(lang, old_url, prefix(lang) + new, titles[lang]), encoding="utf-8")
             written.append(target)
     return written
+
+
+def sitemap_xml(site_url: str, pages: list[tuple[str, dict[str, str]]]) -> str:
+    """sitemap.xml: every page in every language, each with its last change date and its three
+    language versions as hreflang alternates. ``pages`` is (address under the language root,
+    {language: ISO date}); every page exists in every language at the same address."""
+    base = site_url.rstrip("/") + "/"
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for lang in LANGUAGES:
+        for rel, dates in pages:
+            out.append(f"    <url>\n        <loc>{htmllib.escape(base + prefix(lang) + rel)}</loc>")
+            if dates.get(lang):
+                out.append(f"        <lastmod>{htmllib.escape(dates[lang])}</lastmod>")
+            out += [f'        <xhtml:link rel="alternate" hreflang="{alt}" '
+                    f'href="{htmllib.escape(base + prefix(alt) + rel)}"/>' for alt in LANGUAGES]
+            out.append("    </url>")
+    out.append("</urlset>")
+    return "\n".join(out) + "\n"
+
+
+def write_sitemap(site: Path, site_url: str, pages: list[tuple[str, dict[str, str]]]) -> None:
+    """Write sitemap.xml and sitemap.xml.gz. Written once after every language is built: static-i18n's
+    own sitemap is cumulative over the language builds of one process, so it is incomplete when the
+    languages are built in separate processes (kumppanuus.parallel)."""
+    import gzip
+
+    text = sitemap_xml(site_url, pages).encode("utf-8")
+    (site / "sitemap.xml").write_bytes(text)
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(text, mtime=0))
