@@ -174,3 +174,36 @@ def test_build_fails_cleanly_on_a_bad_case(tmp_path):
     assert "cases/rikki.yaml: last_verified" in output
     assert "Traceback" not in output
     assert not (out / "index.html").exists()
+
+
+def test_many_cases_are_checked_in_parallel_with_the_same_results(tmp_path, data, monkeypatch):
+    """With hundreds of case files the reading and validating is shared between processes: the cases
+    come back in the same order and every problem still names its file and field."""
+    import kumppanuus.load as load
+
+    files = {f"kunta{i:02d}.yaml": mutate(slug=f"kunta{i:02d}", name={"fi": f"Kunta {i}", "sv": f"Kunta {i}",
+                                                                     "en": f"Kunta {i}"}) for i in range(12)}
+    files["kunta05.yaml"] = mutate(slug="kunta05", themes=["ei-teema"])
+    files["kunta09.yaml"] = "slug: [rikki\n"
+    serial = problems_for(tmp_path, data, files)
+    serial_cases, _ = load_cases(ROOT, data, case_dir=tmp_path, today=datetime.date(2026, 11, 24))
+    monkeypatch.setattr(load, "PARALLEL_FROM", 2)
+    # other tests' local servers run threads in this process, which switches forking off; these workers
+    # only read and validate files, so force it on here
+    monkeypatch.setattr("kumppanuus.parallel.enabled", lambda: True)
+    import multiprocessing.pool
+
+    shared = []
+    real_starmap = multiprocessing.pool.Pool.starmap
+
+    def starmap(self, func, items, *args, **kwargs):
+        shared.append(len(items))
+        return real_starmap(self, func, items, *args, **kwargs)
+
+    monkeypatch.setattr(multiprocessing.pool.Pool, "starmap", starmap)
+    cases, problems = load_cases(ROOT, data, case_dir=tmp_path, today=datetime.date(2026, 11, 24))
+    assert [str(p) for p in problems] == [str(p) for p in serial]
+    assert [c["slug"] for c in cases] == [c["slug"] for c in serial_cases] and len(cases) == 10
+    assert any("kunta05.yaml" in str(p) and "themes[0]" in str(p) for p in problems)
+    assert any("kunta09.yaml" in str(p) and "YAML syntax error" in str(p) for p in problems)
+    assert shared == [12], "the files were not shared between processes"

@@ -14,7 +14,7 @@ from typing import Any
 
 from . import LANGUAGES
 from .errors import DataError, Problem
-from .load import load_file
+from .load import load_file, load_files
 
 #: the data files under data/, each validated by data/<name>.schema.json
 DATA_FILES = ("labels", "bibliography", "glossary", "forms", "hallmarks", "steps", "memo", "antipatterns", "changes", "redirects")
@@ -119,8 +119,7 @@ def load_cases(root: Path, data: dict[str, Any], case_dir: Path | None = None,
     aps = {a["id"] for a in data["antipatterns"]["items"]} if "antipatterns" in data else None
     bib = {e["key"] for e in data["bibliography"]["entries"]} if "bibliography" in data else None
     paths = sorted(case_dir.glob("*.yaml")) + sorted(case_dir.glob("*.yml"))
-    for path in paths:
-        case, probs = load_file(path, schema, root)
+    for path, (case, probs) in zip(paths, load_files(paths, schema, root)):
         problems += probs
         if not isinstance(case, dict):
             continue

@@ -71,6 +71,8 @@ def on_config(config) -> None:
     if lang == DEFAULT_LANGUAGE:  # the outer build: Swedish and English are built inside it, later
         from .cssprune import Usage
         _USAGE[str(Path(config.site_dir).resolve())] = Usage()
+        drop_search_copies(config)  # a new build: new copies (a failed build may have left some)
+        search_copies(config)
     toc = config.mdx_configs.setdefault("toc", {})
     toc["permalink_title"] = content.labels["ui.permalink"][lang]
     # every language build needs the pages of all languages on disk: write them once per content version
@@ -94,13 +96,15 @@ def on_files(config) -> None:
     plugin = config.plugins.get("i18n")
     if plugin is None or plugin.building or current_language(config) != DEFAULT_LANGUAGE or not parallel.enabled():
         return
-    parallel.start(config, plugin, [lang for lang in plugin.build_languages if lang != DEFAULT_LANGUAGE], _USAGE)
+    parallel.start(config, plugin, [lang for lang in plugin.build_languages if lang != DEFAULT_LANGUAGE], _USAGE,
+                   before_wait=lambda: finish_language(config, DEFAULT_LANGUAGE))
 
 
 def on_build_error() -> None:
     from . import parallel
 
     parallel.wait_all(stop=True)
+    drop_search_copies()
 
 
 def merge_usage(found: dict) -> None:
@@ -138,7 +142,6 @@ def render_case_without_markdown(ctx: Ctx, page, config, files) -> None:
     replacement fills in what ``Page.render`` would: content, table of contents, title, the ids on the
     page and the links to other pages' anchors, so that mkdocs still checks every link and anchor
     (a missing target is the same warning, and a strict build fails on it)."""
-    import posixpath
     import types
 
     from mkdocs.structure.toc import get_toc
@@ -151,22 +154,21 @@ def render_case_without_markdown(ctx: Ctx, page, config, files) -> None:
         raise Abort(f"{page.file.src_uri}: there is no case {page.meta['case']!r} in cases/ (delete the file)")
 
     def render(self, config, files) -> None:
-        base = posixpath.dirname(self.file.src_uri)
+        folder = self.file.src_uri.partition("/")[0]  # the language folder: links are relative to it
         anchors: dict = {}
 
         def link(target: str, anchor: str) -> str:
-            original = ctx.md_link(target, anchor)
-            path = posixpath.normpath(posixpath.join(base, ctx.md_link(target)))
             found = vars(files).setdefault("_kp_found", {})  # the same few targets from every case page
+            path = f"{folder}/{target}" if folder in LANGUAGES else target
             if path not in found:
                 found[path] = files.get_file_from_path(path)
             target_file = found[path]
             if target_file is None:
                 log.warning("Doc file '%s' contains a link '%s', but the target is not found among documentation "
-                            "files.", self.file.src_uri, original)
-                return original
-            if anchor:
-                anchors.setdefault(target_file, {}).setdefault(anchor, original)
+                            "files.", self.file.src_uri, ctx.md_link(target, anchor))
+                return ctx.md_link(target, anchor)
+            if anchor and anchor not in anchors.get(target_file, {}):
+                anchors.setdefault(target_file, {})[anchor] = ctx.md_link(target, anchor)
             return target_file.url_relative_to(self.file) + (f"#{anchor}" if anchor else "")
 
         built = case_html(ctx, case, config.mdx_configs["toc"]["permalink_title"], link)
@@ -262,22 +264,32 @@ def register_macros(env) -> None:
 _DATES: dict[str, dict[str, str]] = {}
 
 
+def commit_dates(config) -> dict[str, str]:
+    """{repository path: ISO date of its last commit}, read once per build (kumppanuus.dates)."""
+    from .dates import last_commit_dates
+
+    root = root_of(config)
+    if str(root) not in _DATES:
+        _DATES[str(root)] = last_commit_dates(root)
+    return _DATES[str(root)]
+
+
+def docs_in_repo(config) -> str:
+    """The docs folder as a repository path ('docs'), or '' when it lies outside the repository."""
+    root, docs = root_of(config), Path(config.docs_dir).resolve()
+    return docs.relative_to(root).as_posix() if docs.is_relative_to(root) else ""
+
+
 def page_date(config, page) -> str:
     """ISO date of the page's last change: its Markdown file's, or for a generated case page its YAML
     file's; the build date when git has no record of it."""
     import datetime
 
-    from .dates import last_commit_dates
-
-    root = root_of(config)
-    dates = _DATES.get(str(root))
-    if dates is None:
-        dates = _DATES[str(root)] = last_commit_dates(root)
     source = (page.meta or {}).get("generated_from")
     if not source:
-        docs = Path(config.docs_dir).resolve()
-        source = (docs.relative_to(root) / page.file.src_uri).as_posix() if docs.is_relative_to(root) else ""
-    return dates.get(source) or datetime.date.today().isoformat()
+        docs = docs_in_repo(config)
+        source = f"{docs}/{page.file.src_uri}" if docs else ""
+    return commit_dates(config).get(source) or datetime.date.today().isoformat()
 
 
 def on_page_context(context, page, config) -> None:
@@ -358,46 +370,105 @@ def on_page_content(html_text: str, page, config) -> str:
 
 
 def on_post_build(config) -> None:
-    """Index the whole site for search once every language has been written.
+    """After one language is built: its whole guide page and its search copies (finish_language).
+    After all three: redirect pages, sitemap, the search index, pruned stylesheets.
 
     static-i18n builds Swedish and English inside the Finnish build's post_build, with its
-    ``building`` flag set; this hook runs after that plugin (event priority in hooks/handbook.py),
-    so the call with the flag down is the outer one, when all pages exist.
+    ``building`` flag set (or kumppanuus.parallel builds them in processes of their own); this hook
+    runs after that plugin (event priority in hooks/handbook.py), so the call with the flag down is
+    the outer one, when all pages exist.
     """
     plugin = config.plugins.get("i18n")
     if plugin is not None and getattr(plugin, "building", False):
+        finish_language(config, current_language(config))
         return
     from mkdocs.exceptions import Abort
 
-    from .search import SearchError, build_index
+    from .search import SearchError, run_pagefind
 
+    finish_language(config, DEFAULT_LANGUAGE)
     site = Path(config.site_dir)
     missing = [f"{code}/" for code in LANGUAGES[1:] if not (site / code / "index.html").exists()]
     if missing:
         raise Abort(f"search index: languages {missing} were not built before the Finnish post_build hook")
-    assemble_whole_guide(config, site)
     write_redirect_pages(config, site)
-    write_sitemap(config, site, plugin)
+
+    def meanwhile() -> None:  # while Pagefind indexes its own copies of the pages: none of this is searched
+        write_sitemap(config, site, plugin)
+        prune_stylesheets(config, site)
+
+    copies = search_copies(config)
     try:
-        # the stylesheets are pruned while Pagefind indexes (it reads its own copies of the pages)
-        counts = build_index(site, during=lambda: prune_stylesheets(config, site))
+        counts = {lang: sum(1 for _ in (copies / (lang if lang != DEFAULT_LANGUAGE else "")).rglob("index.html"))
+                  for lang in LANGUAGES}
+        counts[DEFAULT_LANGUAGE] -= sum(counts[lang] for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
+        if not any(counts.values()):
+            raise Abort(f"search index: no pages to index in {site}")
+        run_pagefind(site, copies, during=meanwhile)
     except SearchError as exc:
         raise Abort(f"search index: {exc}") from None
+    finally:
+        drop_search_copies(config)
     log.info("search index: %s", ", ".join(f"{k} {v} pages" for k, v in sorted(counts.items())))
+
+
+_COPIES: dict[str, tuple[Path, int]] = {}  # site folder -> (temporary folder of search copies, process that made it)
+_FINISHED: set[tuple[str, str]] = set()
+
+
+def search_copies(config) -> Path:
+    """The temporary folder where every language build leaves its pages' search copies. Made by the
+    default language's build before the others start, so that builds in other processes share it."""
+    import os
+    import tempfile
+
+    key = str(Path(config.site_dir).resolve())
+    if key not in _COPIES:
+        _COPIES[key] = (Path(tempfile.mkdtemp(prefix="kp-search-")), os.getpid())
+    return _COPIES[key][0]
+
+
+def drop_search_copies(config=None) -> None:
+    """Remove the search copies of this site (of every site: after a failed build), in the process that
+    made them only: a language build in another process must not remove what the others share."""
+    import os
+
+    keys = [str(Path(config.site_dir).resolve())] if config is not None else list(_COPIES)
+    for key in keys:
+        if key in _COPIES and _COPIES[key][1] == os.getpid():
+            shutil.rmtree(_COPIES.pop(key)[0], ignore_errors=True)
+        for done in [d for d in _FINISHED if d[0] == key]:
+            _FINISHED.discard(done)
+
+
+def finish_language(config, lang: str) -> None:
+    """What one language needs once its pages are written: its whole guide page, and the copies of its
+    pages that Pagefind indexes. Runs in the process that built the language, so languages built in
+    parallel finish in parallel."""
+    from .search import SearchError, write_copies
+
+    key = (str(Path(config.site_dir).resolve()), lang)
+    if key in _FINISHED:
+        return
+    _FINISHED.add(key)
+    site = Path(config.site_dir)
+    assemble_whole_guide(config, site, [lang])
+    try:
+        write_copies(site, lang, search_copies(config))
+    except SearchError as exc:
+        from mkdocs.exceptions import Abort
+        raise Abort(f"search index: {exc}") from None
 
 
 def write_sitemap(config, site: Path, plugin) -> None:
     """sitemap.xml from the default language's pages (every page exists in every language at the same
     address), with each language version's last change date (kumppanuus.urls.write_sitemap)."""
-    from .dates import last_commit_dates
+    import datetime
+
     from .urls import write_sitemap as write
 
-    root = root_of(config)
-    dates = _DATES.get(str(root))
-    if dates is None:
-        dates = _DATES[str(root)] = last_commit_dates(root)
-    docs = Path(config.docs_dir).resolve()
-    docs_rel = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else ""
+    dates, docs = commit_dates(config), docs_in_repo(config)
+    today = datetime.date.today().isoformat()
     pages = []
     files = plugin.i18n_files_per_language.get(DEFAULT_LANGUAGE, []) if plugin is not None else []
     for file in files:
@@ -406,8 +477,8 @@ def write_sitemap(config, site: Path, plugin) -> None:
         rel = page_path(file.page)
         generated = (file.page.meta or {}).get("generated_from")
         pages.append((file.url if file.url != "./" else "",
-                      {lang: dates.get(generated or f"{docs_rel}/{lang}/{rel}") or dates.get(f"{docs_rel}/fi/{rel}")
-                       or __import__("datetime").date.today().isoformat() for lang in LANGUAGES}))
+                      {lang: dates.get(generated or f"{docs}/{lang}/{rel}") or dates.get(f"{docs}/fi/{rel}") or today
+                       for lang in LANGUAGES}))
     write(site, config.site_url or "/", sorted(pages))
 
 
@@ -435,14 +506,14 @@ def _nav_sources(items) -> list[str]:
     return out
 
 
-def assemble_whole_guide(config, site: Path) -> None:
+def assemble_whole_guide(config, site: Path, languages=LANGUAGES) -> None:
     """Fill /opas/, /sv/opas/ and /en/opas/ with the whole guide (see kumppanuus.guide)."""
     from .guide import assemble, guide_pages
     from .render import case_src
 
     content = content_or_abort(config)
     sources = guide_pages(_nav_sources(config["nav"]), [case_src(c["slug"]) for c in content.cases])
-    for lang in LANGUAGES:
+    for lang in languages:
         prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
         assemble(site, prefix, sources, content.labels["guide.toc"][lang])
 

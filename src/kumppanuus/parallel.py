@@ -36,6 +36,7 @@ class _Child:
 class _State:
     children: dict[str, _Child] = field(default_factory=dict)
     patched: bool = False
+    before_wait: object = None  # what the default language does once its pages are written
 
 
 _STATE = _State()
@@ -49,10 +50,12 @@ def enabled() -> bool:
     return threading.active_count() == 1  # forking a process with threads (mkdocs serve) may deadlock
 
 
-def start(config, plugin, languages: list[str], usage: dict) -> None:
-    """Fork one build per language in ``languages`` (called from the default language's on_files)."""
+def start(config, plugin, languages: list[str], usage: dict, before_wait=None) -> None:
+    """Fork one build per language in ``languages`` (called from the default language's on_files).
+    ``before_wait()`` runs in this process when its own pages are done, before it waits for the others."""
     _patch_i18n(plugin)
     _STATE.children.clear()
+    _STATE.before_wait = before_wait
     log.info("building %s in parallel with %s (%d cores)", ", ".join(languages), plugin.current_language,
              os.cpu_count() or 1)
     for lang in languages:
@@ -74,6 +77,7 @@ def _child(config, plugin, lang: str, result: str, usage: dict) -> int:
     code = 1
     try:
         _STATE.children.clear()
+        _STATE.before_wait = None
         usage.clear()
         plugin.current_language = lang
         plugin.building = True            # as in static-i18n's own loop: this is an inner build
@@ -105,6 +109,9 @@ def _patch_i18n(plugin) -> None:
     def build_or_wait(config, *args, **kwargs):
         lang = plugin.current_language
         if lang in _STATE.children:
+            finish, _STATE.before_wait = _STATE.before_wait, None
+            if finish is not None:
+                finish()
             wait(lang)
         else:
             real_build(config, *args, **kwargs)
