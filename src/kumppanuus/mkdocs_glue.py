@@ -37,6 +37,11 @@ def page_path(page) -> str:
     return rest if first in LANGUAGES and rest else src
 
 
+def site_key(config) -> str:
+    """The site folder, as the key of what this module keeps per build (a test may build several sites)."""
+    return str(Path(config.site_dir).resolve())
+
+
 _BUILD: dict[str, Content] = {}
 _USAGE: dict[str, "Usage"] = {}  # class names the pages use, per site folder (see kumppanuus.cssprune)
 _WRITTEN: dict[str, tuple] = {}
@@ -70,7 +75,7 @@ def on_config(config) -> None:
     lang = current_language(config)
     if lang == DEFAULT_LANGUAGE:  # the outer build: Swedish and English are built inside it, later
         from .cssprune import Usage
-        _USAGE[str(Path(config.site_dir).resolve())] = Usage()
+        _USAGE[site_key(config)] = Usage()
         drop_search_copies(config)  # a new build: new copies (a failed build may have left some)
         search_copies(config)
     toc = config.mdx_configs.setdefault("toc", {})
@@ -156,9 +161,9 @@ def render_case_without_markdown(ctx: Ctx, page, config, files) -> None:
     def render(self, config, files) -> None:
         folder = self.file.src_uri.partition("/")[0]  # the language folder: links are relative to it
         anchors: dict = {}
+        found = vars(files).setdefault("_kp_found", {})  # the same few targets from every case page
 
         def link(target: str, anchor: str) -> str:
-            found = vars(files).setdefault("_kp_found", {})  # the same few targets from every case page
             path = f"{folder}/{target}" if folder in LANGUAGES else target
             if path not in found:
                 found[path] = files.get_file_from_path(path)
@@ -310,10 +315,16 @@ def on_page_context(context, page, config) -> None:
     context["kp_ui"] = {"copied": ctx.label("ui.copied"), "updated": ctx.label("print.updated"),
                         "footer": print_footer(ctx, page.canonical_url or page.url, sources)}
     page.meta["git_revision_date_localized"] = updated_html(page_date(config, page), ctx.lang)
-    for alt in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
+    for alt in language_menu(config):
         link = alt.get("link") or ""
         if link.startswith("/"):
             alt["link"] = link.lstrip("/") or "./"
+
+
+def language_menu(config) -> list[dict]:
+    """The entries of the language menu as the template reads them: static-i18n sets the attribute
+    ``config.extra.alternate`` per page; the configured mapping item is the fallback."""
+    return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
 
 
 def language_root(config, lang: str) -> str:
@@ -335,8 +346,7 @@ def on_template_context(context, template_name: str, config) -> None:
     context["kp_notfound"]["lang"] = lang
     # The language menu of a 404 page leads to each language's home. static-i18n leaves the alternates of
     # the last page built before it in the configuration (in a Swedish build: a Finnish page's).
-    # the template reads the attribute (static-i18n sets it per page), not the mapping item
-    for alt in [*(getattr(config.extra, "alternate", None) or []), *(config.extra.get("alternate") or [])]:
+    for alt in language_menu(config):
         if alt.get("lang") in LANGUAGES:
             alt["link"] = language_root(config, alt["lang"])
 
@@ -357,7 +367,7 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 def usage_of(config):
     from .cssprune import Usage
-    return _USAGE.setdefault(str(Path(config.site_dir).resolve()), Usage())
+    return _USAGE.setdefault(site_key(config), Usage())
 
 
 def on_post_page(output: str, config) -> str:
@@ -384,7 +394,7 @@ def on_post_build(config) -> None:
         return
     from mkdocs.exceptions import Abort
 
-    from .search import SearchError, run_pagefind
+    from .search import SearchError, copies_per_language, run_pagefind
 
     finish_language(config, DEFAULT_LANGUAGE)
     site = Path(config.site_dir)
@@ -399,9 +409,7 @@ def on_post_build(config) -> None:
 
     copies = search_copies(config)
     try:
-        counts = {lang: sum(1 for _ in (copies / (lang if lang != DEFAULT_LANGUAGE else "")).rglob("index.html"))
-                  for lang in LANGUAGES}
-        counts[DEFAULT_LANGUAGE] -= sum(counts[lang] for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
+        counts = copies_per_language(copies)
         if not any(counts.values()):
             raise Abort(f"search index: no pages to index in {site}")
         run_pagefind(site, copies, during=meanwhile)
@@ -422,7 +430,7 @@ def search_copies(config) -> Path:
     import os
     import tempfile
 
-    key = str(Path(config.site_dir).resolve())
+    key = site_key(config)
     if key not in _COPIES:
         _COPIES[key] = (Path(tempfile.mkdtemp(prefix="kp-search-")), os.getpid())
     return _COPIES[key][0]
@@ -433,7 +441,7 @@ def drop_search_copies(config=None) -> None:
     made them only: a language build in another process must not remove what the others share."""
     import os
 
-    keys = [str(Path(config.site_dir).resolve())] if config is not None else list(_COPIES)
+    keys = [site_key(config)] if config is not None else list(_COPIES)
     for key in keys:
         if key in _COPIES and _COPIES[key][1] == os.getpid():
             shutil.rmtree(_COPIES.pop(key)[0], ignore_errors=True)
@@ -447,7 +455,7 @@ def finish_language(config, lang: str) -> None:
     parallel finish in parallel."""
     from .search import SearchError, write_copies
 
-    key = (str(Path(config.site_dir).resolve()), lang)
+    key = (site_key(config), lang)
     if key in _FINISHED:
         return
     _FINISHED.add(key)
@@ -510,12 +518,12 @@ def assemble_whole_guide(config, site: Path, languages=LANGUAGES) -> None:
     """Fill /opas/, /sv/opas/ and /en/opas/ with the whole guide (see kumppanuus.guide)."""
     from .guide import assemble, guide_pages
     from .render import case_src
+    from .urls import prefix
 
     content = content_or_abort(config)
     sources = guide_pages(_nav_sources(config["nav"]), [case_src(c["slug"]) for c in content.cases])
     for lang in languages:
-        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-        assemble(site, prefix, sources, content.labels["guide.toc"][lang])
+        assemble(site, prefix(lang), sources, content.labels["guide.toc"][lang])
 
 
 def write_redirect_pages(config, site: Path) -> None:

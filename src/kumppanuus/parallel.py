@@ -9,7 +9,7 @@ starts them in forked processes as soon as the Finnish build has cleaned the sit
 What the parent needs from a child comes back through a file: the CSS class names its pages use
 (kumppanuus.cssprune) and whether it succeeded. A child that fails (a strict-mode warning, an error)
 exits non-zero and the parent stops the build with the language's name; the child's own messages are
-already on the terminal. The output is the same as a serial build's (tests/test_build.py compares
+already on the terminal. The output is the same as a serial build's (tests/test_site.py compares
 every file), and the serial path is used when forking is unsafe or impossible: with one core, on a
 system without ``fork``, while other threads run (``mkdocs serve``), or with ``KP_BUILD_JOBS=1``.
 """

@@ -144,8 +144,10 @@ def collect(site: Path, lang: str | None = None) -> list[tuple[str, str]]:
     """(url, html) of every content page of the built site, or of one language's pages."""
     from . import LANGUAGES
 
+    from .urls import prefix
+
     pages = []
-    base = site / lang if lang and lang != DEFAULT_LANGUAGE else site
+    base = site / prefix(lang) if lang else site
     for path in sorted(base.rglob("index.html")):
         rel = path.relative_to(site).as_posix()
         if rel.startswith(SKIP_DIRS) or rel.endswith("opas/index.html") or \
@@ -233,14 +235,12 @@ def write_lemma_map(out: Path, expander: FinnishExpander, pages: list[tuple[str,
                                                           separators=(",", ":")), encoding="utf-8")
 
 
-def build_index(site: Path, during=None) -> dict[str, int]:
-    """Write site/pagefind/ for a built site in one go. Returns the number of pages indexed per language.
-    ``during()`` runs while the Pagefind binary works (it must not touch site/pagefind/)."""
+def copies_per_language(docs: Path) -> dict[str, int]:
+    """How many pages of each language :func:`write_copies` left under ``docs``."""
     from . import LANGUAGES
 
-    with tempfile.TemporaryDirectory(prefix="kp-search-") as tmp:
-        counts = {lang: write_copies(site, lang, Path(tmp)) for lang in LANGUAGES}
-        if not any(counts.values()):
-            raise SearchError(f"no pages to index in {site}")
-        run_pagefind(site, Path(tmp), during)
+    counts = dict.fromkeys(LANGUAGES, 0)
+    for path in docs.rglob("index.html"):
+        top = path.relative_to(docs).parts[0]
+        counts[top if top in LANGUAGES and top != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE] += 1
     return counts
