@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from . import LANGUAGES
-from .pdf import in_thread, serve
+from .site.pdf import in_thread, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 IGNORE = shutil.ignore_patterns(".venv", "site", "node_modules", ".git", "bench", "__pycache__", ".pytest_cache",

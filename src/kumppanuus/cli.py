@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import DataError
+from .core.errors import DataError
 
 
 def _root(args) -> Path:
@@ -13,7 +13,7 @@ def _root(args) -> Path:
 
 
 def cmd_validate(args) -> int:
-    from .content import Content
+    from .core.content import Content
 
     try:
         content = Content.load(_root(args))
@@ -28,7 +28,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_parity(args) -> int:
-    from .parity import check
+    from .core.parity import check
 
     try:
         report = check(_root(args))
@@ -48,7 +48,7 @@ def cmd_parity(args) -> int:
 
 
 def cmd_parity_stamp(args) -> int:
-    from .parity import stamp
+    from .core.parity import stamp
 
     changed = stamp(_root(args) / "docs", only_missing=not args.all, files=args.files or None)
     for c in changed:
@@ -58,7 +58,7 @@ def cmd_parity_stamp(args) -> int:
 
 
 def cmd_new_case(args) -> int:
-    from .newcase import NewCaseError, new_case
+    from .core.newcase import NewCaseError, new_case
 
     try:
         path = new_case(_root(args), args.slug)
@@ -71,8 +71,8 @@ def cmd_new_case(args) -> int:
 
 
 def cmd_urls(args) -> int:
-    from .content import get_content
-    from .urls import check, update_registry
+    from .core.content import get_content
+    from .site.urls import check, update_registry
 
     root, site = _root(args), Path(args.site)
     if not (site / "index.html").exists():

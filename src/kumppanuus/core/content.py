@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import LANGUAGES
+from .. import LANGUAGES
 from .errors import DataError, Problem
 from .load import load_file, load_files
 

@@ -13,7 +13,7 @@ import sys
 import threading
 from pathlib import Path
 
-from . import LANGUAGES
+from .. import LANGUAGES
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
