@@ -2,8 +2,10 @@
 // (site/**/*.html) and the handbook's scripts (site/assets/*.js), which it passes on the command line.
 // Not under `make serve`: a preview keeps Material's whole stylesheet.
 module.exports = {
-  // custom properties that no kept rule reads: the icons and colours of extensions the handbook does not use
-  variables: true,
+  // Custom properties stay, all of them. PurgeCSS judges them one stylesheet at a time, and Material's two
+  // depend on each other (palette.css colours read --md-hue from main.css): purging them left the dark
+  // palette without a background. Keeping them costs 3.3 KB gzip of the first view (measured: 9.8 -> 13.1 KB).
+  variables: false,
   // animations no kept rule names
   keyframes: true,
   fontFace: true,

@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import socketserver
 import threading
 from pathlib import Path
@@ -21,20 +20,7 @@ LANGS = ("fi", "sv", "en")
 PREFIX = {"fi": "", "sv": "sv/", "en": "en/"}
 
 
-def find_chromium() -> str:
-    """The browser for the tests: $CHROMIUM if set (the Makefile sets it), else the first one installed."""
-    if os.environ.get("CHROMIUM"):
-        return os.environ["CHROMIUM"]
-    for name in ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return "/usr/bin/chromium"
-
-
-CHROMIUM = find_chromium()
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+from kumppanuus.site.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  ($CHROMIUM, else the one installed)
 
 
 @pytest.fixture(scope="session")

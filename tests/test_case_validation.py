@@ -160,6 +160,7 @@ def test_yaml_text_is_never_evaluated(tmp_path, data):
     assert [t["id"] for t in toc[0]["children"]][0] == "kuvaus", "no heading from YAML text"
 
 
+@pytest.mark.build
 def test_build_fails_cleanly_on_a_bad_case(tmp_path):
     """The real build with a bad case: non-zero exit, file and field in the output, no traceback, no site."""
     import shutil

@@ -167,6 +167,7 @@ def test_glossary_terms_are_consistent_across_languages(content):
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.build
 def test_a_new_case_needs_one_yaml_file_and_appears_everywhere(variant_site):
     """One YAML file added to a copy of the repository (conftest.variant_site): the case shows up everywhere."""
     _, out = variant_site

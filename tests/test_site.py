@@ -187,6 +187,7 @@ def test_changes_page_lists_every_change_note_with_links(site_dir, lang):
             assert f'href="../tapaukset/{entry["case"]}/"' in html
 
 
+@pytest.mark.build
 def test_a_broken_link_on_a_swedish_page_fails_the_whole_build(tmp_path):
     """A broken link only on a Swedish page: the strict build fails, naming the page and the link,
     without a traceback."""
@@ -202,6 +203,7 @@ def test_a_broken_link_on_a_swedish_page_fails_the_whole_build(tmp_path):
     assert "Traceback" not in output
 
 
+@pytest.mark.build
 def test_a_broken_anchor_or_link_on_a_case_page_fails_the_build(tmp_path):
     """Case pages are generated, yet mkdocs checks their links like any page's: with the building steps
     gone from the steps page, a case's link to #vaihe-1-1 is a broken anchor; with the cases overview

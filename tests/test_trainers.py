@@ -56,6 +56,7 @@ def moved_site(variant_site):
     return variant_site
 
 
+@pytest.mark.build
 def test_registry_accepts_a_moved_page_with_a_redirect(moved_site):
     repo, out = moved_site
     redirects = yaml.safe_load((repo / "data" / "redirects.yaml").read_text(encoding="utf-8"))["redirects"]

@@ -6,6 +6,7 @@ import pytest
 from conftest import PREFIX
 
 
+@pytest.mark.build
 def test_outdated_and_missing_translations_say_so_in_the_readers_language(variant_site):
     """In the variant copy (conftest.variant_site) docs/fi/muistilista.md changed after its translation and
     docs/en/kaksi-nakokulmaa.md is missing."""

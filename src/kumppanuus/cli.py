@@ -92,6 +92,52 @@ def cmd_urls(args) -> int:
     return 0
 
 
+def cmd_source_fingerprints(args) -> int:
+    from .site.sourcecheck import FINGERPRINTS, make_fingerprints
+
+    seeds = Path(args.seeds)
+    try:
+        text = make_fingerprints(seeds)
+    except (FileNotFoundError, OSError) as exc:
+        print(f"source-fingerprints: {exc}", file=sys.stderr)
+        return 2
+    out = _root(args) / FINGERPRINTS
+    out.write_text(text, encoding="utf-8")
+    print(f"{out.relative_to(_root(args))}: {sum(1 for line in text.splitlines() if not line.startswith('#'))} "
+          f"hashes from {seeds}")
+    return 0
+
+
+def cmd_source_check(args) -> int:
+    from .core.content import get_content
+    from .site.sourcecheck import FINGERPRINTS, WORDS, Fingerprints, check_site
+
+    root, site = _root(args), Path(args.site)
+    if not (site / "index.html").exists():
+        print(f"source-check: build the site first (make build): {site}/index.html is missing", file=sys.stderr)
+        return 2
+    try:
+        content = get_content(root)
+    except DataError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    allowed = [e["title"] for e in content.data["bibliography"]["entries"]]
+    allowed += [r["text"] for r in content.data["sourcecheck"]["allowed_runs"]]
+    pages, findings = check_site(site, Fingerprints.read(root / FINGERPRINTS), allowed,
+                                 content.data["sourcecheck"]["public_contacts"])
+    for finding in findings:
+        print(f"  {finding}")
+    copied = sum(f.kind == "copied" for f in findings)
+    contact = len(findings) - copied
+    print(f"source check: {pages} pages, {copied} copied runs of >= {WORDS} words, {contact} contact details "
+          f"/ lähdetarkistus: {pages} sivua, {copied} kopioitua jaksoa, {contact} yhteystietoa")
+    if findings:
+        print("FAIL: write copied runs in your own words (or quote and attribute them), and remove contact details "
+              "/ kirjoita kopioidut kohdat omin sanoin ja poista yhteystiedot", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["bench"]:  # the benchmark has its own options
@@ -112,10 +158,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--update", action="store_true", help="add the addresses this build publishes to urls.txt")
     p = sub.add_parser("new-case", help="create cases/<slug>.yaml from the commented template")
     p.add_argument("slug", nargs="?", default="", help="e.g. kuopio-alueraadit")
+    p = sub.add_parser("source-fingerprints",
+                       help="hash every 8-word run and contact detail of the source documents into data/")
+    p.add_argument("--seeds", default="../shared/seeds", help="folder of the source documents (*.txt)")
+    p = sub.add_parser("source-check", help="check a built site for copied runs of the sources and contact details")
+    p.add_argument("--site", default="site")
     sub.add_parser("bench", help="measure build time, scaling, page weight and search cost (see make bench)")
     args = parser.parse_args(argv)
     handlers = {"validate": cmd_validate, "parity": cmd_parity, "parity-stamp": cmd_parity_stamp,
-                "new-case": cmd_new_case, "urls": cmd_urls}
+                "new-case": cmd_new_case, "urls": cmd_urls, "source-fingerprints": cmd_source_fingerprints,
+                "source-check": cmd_source_check}
     return handlers[args.command](args)
 
 

@@ -17,7 +17,8 @@ from .errors import DataError, Problem
 from .load import load_file, load_files
 
 #: the data files under data/, each validated by data/<name>.schema.json
-DATA_FILES = ("labels", "bibliography", "glossary", "forms", "hallmarks", "steps", "memo", "antipatterns", "changes", "redirects")
+DATA_FILES = ("labels", "bibliography", "glossary", "forms", "hallmarks", "steps", "memo", "antipatterns", "changes", "redirects",
+              "sourcecheck")
 
 
 @dataclass
