@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import socketserver
 import threading
 from pathlib import Path
@@ -19,9 +18,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 LANGS = ("fi", "sv", "en")
 PREFIX = {"fi": "", "sv": "sv/", "en": "en/"}
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+from kumppanuus.site.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  ($CHROMIUM, else the one installed)
 
 
 @pytest.fixture(scope="session")
@@ -69,7 +68,7 @@ def server(site_dir):
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs chromium) or `apt-get install chromium`.")
+        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Chromium) or set CHROMIUM=/path/to/chromium.")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -143,3 +142,39 @@ def open_page(browser, server):
     finally:
         for ctx in contexts:
             ctx.close()
+
+
+@pytest.fixture(scope="session")
+def variant_site(tmp_path_factory):
+    """ONE copy of the handbook with several independent changes, built once and shared by the tests that
+    need a changed repository (so that the suite builds it once, not once per test):
+
+    - a new case, cases/uusikunta.yaml (tests/test_content.py)
+    - a Finnish page changed after its translation (docs/fi/muistilista.md) and an English page missing
+      (docs/en/kaksi-nakokulmaa.md) (tests/test_translations.py)
+    - an old address muistio.md moved to muistilista.md with a redirect (tests/test_trainers.py)
+    """
+    import yaml
+
+    from variants import build, copy_repo
+
+    tmp = tmp_path_factory.mktemp("variant")
+    repo = copy_repo(tmp / "repo")
+    case = yaml.safe_load((ROOT / "cases" / "pieksamaki.yaml").read_text(encoding="utf-8"))
+    case.update(slug="uusikunta", name={"fi": "Uusikunta", "sv": "Nykommun", "en": "Newtown"},
+                steps=["vaihe-3-1"], antipatterns={"shows": [], "avoids": ["hallinto-ei-muutu"]},
+                themes=["youth"], participants=["residents", "parish"])
+    case["place"]["region"] = {"fi": "Lappi", "sv": "Lappland", "en": "Lapland"}
+    case["place"]["coordinates"] = {"lat": 66.5, "lon": 25.7}
+    (repo / "cases" / "uusikunta.yaml").write_text(yaml.safe_dump(case, allow_unicode=True), encoding="utf-8")
+    fi = repo / "docs" / "fi" / "muistilista.md"
+    fi.write_text(fi.read_text(encoding="utf-8") + "\nUusi kappale, jota ei ole vielä käännetty.\n", encoding="utf-8")
+    (repo / "docs" / "en" / "kaksi-nakokulmaa.md").unlink()
+    (repo / "data" / "redirects.yaml").write_text(
+        "redirects:\n  - {from: muistio.md, to: muistilista.md, since: '2026-11-24'}\n", encoding="utf-8")
+    with (repo / "urls.txt").open("a", encoding="utf-8") as fh:
+        fh.write("/muistio/\n/sv/muistio/#muistilista\n/en/muistio/#muistilista\n")
+    out = tmp / "site"
+    proc = build(repo, out)
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
+    return repo, out

@@ -119,6 +119,6 @@ async def _crawl(base: str, paths: list[str], axe_path: str, executable: str, ar
 
 def crawl(base: str, paths: list[str], axe_path: str, executable: str, args: list[str],
           concurrency: int = 4) -> list[PageResult]:
-    from kumppanuus.pdf import in_thread
+    from kumppanuus.site.pdf import in_thread
 
     return in_thread(lambda: asyncio.run(_crawl(base, paths, axe_path, executable, args, concurrency)))

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kumppanuus.content import Content, load_cases
-from kumppanuus.errors import DataError
+from kumppanuus.core.content import Content, load_cases
+from kumppanuus.core.errors import DataError
 
 from conftest import ROOT
 
@@ -142,68 +142,39 @@ def test_alias_bomb_is_refused_quickly(tmp_path, data):
 
 def test_yaml_text_is_never_evaluated(tmp_path, data):
     """Jinja, HTML and Markdown in a YAML text appear literally on the rendered page."""
-    from kumppanuus.render import Ctx, case_html, case_page
+    from kumppanuus.core.cases import case_markdown
+    from kumppanuus.core.text import Ctx
+    from test_render import to_html
 
     content = Content.load(ROOT)
     case = copy.deepcopy(GOOD)
     case["summary"] = {"fi": "{{ 7*7 }} {% include 'x' %} <script>alert(1)</script> **lihava** [linkki](http://x)"}
     case["body"] = [{"fi": "<b>ei lihava</b> {#ei-id} ## ei otsikko"}]
-    ctx = Ctx(content, "fi", "tapaukset/testikunta.md")
-    for text in (case_page(ctx, case), case_html(ctx, case).html):
+    page = case_markdown(Ctx(content, "fi", "tapaukset/testikunta.md"), case)
+    body, toc = to_html(page)
+    for text in (page, body):
         assert "<script>" not in text and "{{" not in text and "{%" not in text and "<b>" not in text
-    body = case_html(ctx, case).html
-    assert "&lt;script&gt;" in body and "&#123;&#123; 7*7 &#125;&#125;" in body and "**lihava**" in body
-    assert "<p>&lt;b&gt;ei lihava&lt;/b&gt; &#123;#ei-id&#125; ## ei otsikko</p>" in body
+    assert "&lt;script&gt;" in page and "&#123;&#123; 7*7 &#125;&#125;" in page
+    assert "<strong>" not in body and 'href="http://x"' not in body, "Markdown in YAML stays text"
+    assert "&lt;b&gt;ei lihava&lt;/b&gt;" in body and 'id="ei-id"' not in body
+    assert [t["id"] for t in toc[0]["children"]][0] == "kuvaus", "no heading from YAML text"
 
 
+@pytest.mark.build
 def test_build_fails_cleanly_on_a_bad_case(tmp_path):
     """The real build with a bad case: non-zero exit, file and field in the output, no traceback, no site."""
     import shutil
 
-    repo = tmp_path / "repo"
-    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", "site", "node_modules", ".git", "bench",
-                                                               "__pycache__", ".pytest_cache"))
+    from variants import build, copy_repo
+
+    repo = copy_repo(tmp_path / "repo")
     (repo / "cases" / "rikki.yaml").write_text(mutate(slug="rikki", themes=["nope"], last_verified="2099-01-01"),
                                                encoding="utf-8")
     out = tmp_path / "out"
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=repo,
-                          capture_output=True, text=True, env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+    proc = build(repo, out)
     output = proc.stdout + proc.stderr
     assert proc.returncode != 0
     assert "cases/rikki.yaml: themes[0]" in output, output[-2000:]
     assert "cases/rikki.yaml: last_verified" in output
     assert "Traceback" not in output
     assert not (out / "index.html").exists()
-
-
-def test_many_cases_are_checked_in_parallel_with_the_same_results(tmp_path, data, monkeypatch):
-    """With hundreds of case files the reading and validating is shared between processes: the cases
-    come back in the same order and every problem still names its file and field."""
-    import kumppanuus.load as load
-
-    files = {f"kunta{i:02d}.yaml": mutate(slug=f"kunta{i:02d}", name={"fi": f"Kunta {i}", "sv": f"Kunta {i}",
-                                                                     "en": f"Kunta {i}"}) for i in range(12)}
-    files["kunta05.yaml"] = mutate(slug="kunta05", themes=["ei-teema"])
-    files["kunta09.yaml"] = "slug: [rikki\n"
-    serial = problems_for(tmp_path, data, files)
-    serial_cases, _ = load_cases(ROOT, data, case_dir=tmp_path, today=datetime.date(2026, 11, 24))
-    monkeypatch.setattr(load, "PARALLEL_FROM", 2)
-    # other tests' local servers run threads in this process, which switches forking off; these workers
-    # only read and validate files, so force it on here
-    monkeypatch.setattr("kumppanuus.parallel.enabled", lambda: True)
-    import multiprocessing.pool
-
-    shared = []
-    real_starmap = multiprocessing.pool.Pool.starmap
-
-    def starmap(self, func, items, *args, **kwargs):
-        shared.append(len(items))
-        return real_starmap(self, func, items, *args, **kwargs)
-
-    monkeypatch.setattr(multiprocessing.pool.Pool, "starmap", starmap)
-    cases, problems = load_cases(ROOT, data, case_dir=tmp_path, today=datetime.date(2026, 11, 24))
-    assert [str(p) for p in problems] == [str(p) for p in serial]
-    assert [c["slug"] for c in cases] == [c["slug"] for c in serial_cases] and len(cases) == 10
-    assert any("kunta05.yaml" in str(p) and "themes[0]" in str(p) for p in problems)
-    assert any("kunta09.yaml" in str(p) and "YAML syntax error" in str(p) for p in problems)
-    assert shared == [12], "the files were not shared between processes"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kumppanuus.content import Content
-from kumppanuus.parity import split_front_matter
+from kumppanuus.core.content import Content
+from kumppanuus.core.parity import split_front_matter
 
 from conftest import LANGS, PREFIX, ROOT
 
@@ -167,22 +167,10 @@ def test_glossary_terms_are_consistent_across_languages(content):
     assert not problems, "\n".join(problems)
 
 
-def test_a_new_case_needs_one_yaml_file_and_appears_everywhere(tmp_path):
-    """Add one YAML file to a copy of the repository and build: the case shows up in every place."""
-    repo = tmp_path / "repo"
-    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", "site", "node_modules", ".git", "bench",
-                                                               "__pycache__", ".pytest_cache", "pdf"))
-    case = yaml.safe_load((ROOT / "cases" / "pieksamaki.yaml").read_text(encoding="utf-8"))
-    case.update(slug="uusikunta", name={"fi": "Uusikunta", "sv": "Nykommun", "en": "Newtown"},
-                steps=["vaihe-3-1"], antipatterns={"shows": [], "avoids": ["hallinto-ei-muutu"]},
-                themes=["youth"], participants=["residents", "parish"])
-    case["place"]["region"] = {"fi": "Lappi", "sv": "Lappland", "en": "Lapland"}
-    case["place"]["coordinates"] = {"lat": 66.5, "lon": 25.7}
-    (repo / "cases" / "uusikunta.yaml").write_text(yaml.safe_dump(case, allow_unicode=True), encoding="utf-8")
-    out = tmp_path / "site"
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=repo,
-                          capture_output=True, text=True, env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert proc.returncode == 0, proc.stderr[-3000:]
+@pytest.mark.build
+def test_a_new_case_needs_one_yaml_file_and_appears_everywhere(variant_site):
+    """One YAML file added to a copy of the repository (conftest.variant_site): the case shows up everywhere."""
+    _, out = variant_site
     for lang, name in (("fi", "Uusikunta"), ("sv", "Nykommun"), ("en", "Newtown")):
         assert (out / PREFIX[lang] / "tapaukset" / "uusikunta" / "index.html").exists()
         overview = (out / PREFIX[lang] / "tapaukset" / "index.html").read_text(encoding="utf-8")

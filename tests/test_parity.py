@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kumppanuus.parity import check_pages, source_hash, stamp, untranslated_texts
+from kumppanuus.core.parity import check_pages, source_hash, stamp, untranslated_texts
 
 from conftest import ROOT
 
@@ -64,7 +64,7 @@ def test_untranslated_data_texts_are_listed():
 
 def test_repository_translations_are_complete_and_current():
     """The handbook itself: 0 missing and 0 outdated pages, 0 untranslated data texts, in sv and en."""
-    from kumppanuus.parity import check
+    from kumppanuus.core.parity import check
 
     report = check(ROOT)
     problems = [line for line in report.lines() if line.startswith("  ")]

@@ -40,6 +40,6 @@ def test_citation_and_licences():
 
 
 def test_case_files_and_template_point_editors_at_the_schema():
-    files = [*sorted((ROOT / "cases").glob("*.yaml")), ROOT / "src" / "kumppanuus" / "case_template.yaml"]
+    files = [*sorted((ROOT / "cases").glob("*.yaml")), ROOT / "src" / "kumppanuus" / "core" / "case_template.yaml"]
     for path in files:
         assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=schema.json"), path

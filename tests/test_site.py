@@ -89,17 +89,26 @@ def test_no_third_party_references_in_html(site_dir):
     assert not offenders, f"HTML refers to third-party hosts: {offenders[:10]}"
 
 
-def test_hreflang_alternates_exist(site_dir):
-    broken = []
+def test_every_page_names_its_three_language_versions_in_head(site_dir):
+    """<link rel="alternate" hreflang> for fi, sv and en on every page, each the absolute address of the
+    same page in that language, which exists in the built site."""
+    base = "https://kumppanuuspoyta.example.org/"
+    problems, checked = [], 0
     for lang in LANGS:
         for rel in page_paths(site_dir, lang):
             page = site_dir / PREFIX[lang] / rel / "index.html"
-            for alt_lang, href in parse(page).hreflang.items():
-                assert "://" not in href and not href.startswith("/"), f"{page}: alternate {href} is not relative"
-                target = (page.parent / href.split("#")[0]).resolve()
-                if not (target / "index.html").exists():
-                    broken.append((lang, rel, alt_lang, href))
-    assert not broken, f"hreflang alternates pointing to missing pages: {broken[:10]}"
+            alternates = parse(page).hreflang
+            if set(alternates) != set(LANGS):
+                problems.append(f"/{PREFIX[lang]}{rel}: hreflang {sorted(alternates)}")
+                continue
+            for alt, href in alternates.items():
+                checked += 1
+                if href != f"{base}{PREFIX[alt]}{rel}":
+                    problems.append(f"/{PREFIX[lang]}{rel}: {alt} -> {href}")
+                elif not (site_dir / PREFIX[alt] / rel / "index.html").exists():
+                    problems.append(f"/{PREFIX[lang]}{rel}: {alt} -> {href} does not exist")
+    assert checked >= 3 * 3 * 20, checked
+    assert not problems, "\n".join(problems[:20])
 
 
 def test_sitemap_lists_every_page_with_existing_language_alternates(site_dir):
@@ -178,57 +187,43 @@ def test_changes_page_lists_every_change_note_with_links(site_dir, lang):
             assert f'href="../tapaukset/{entry["case"]}/"' in html
 
 
-def _build(repo: Path, out: Path, jobs: str | None) -> "subprocess.CompletedProcess":
-    import os
-    import subprocess
-    import sys
+@pytest.mark.build
+def test_a_broken_link_on_a_swedish_page_fails_the_whole_build(tmp_path):
+    """A broken link only on a Swedish page: the strict build fails, naming the page and the link,
+    without a traceback."""
+    from variants import build, copy_repo
 
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("KP_BUILD_JOBS", None)
-    if jobs:
-        env["KP_BUILD_JOBS"] = jobs
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=repo, env=env,
-                          capture_output=True, text=True)
-
-
-def test_languages_built_in_parallel_give_the_same_site_as_one_after_another(tmp_path):
-    """On a multi-core machine Swedish and English are built in processes of their own (kumppanuus.parallel);
-    the site must be byte for byte the one a serial build makes (Pagefind's entry file lists its languages in
-    no fixed order, so it is compared as data)."""
-    import json
-    import os
-
-    if (os.cpu_count() or 1) < 2:
-        pytest.fail("this machine has one core: the parallel build cannot be compared (CI has two)")
-    par, ser = _build(ROOT, tmp_path / "par", None), _build(ROOT, tmp_path / "ser", "1")
-    assert par.returncode == 0 and ser.returncode == 0, (par.stderr + ser.stderr)[-3000:]
-    assert "in parallel" in par.stderr and "in parallel" not in ser.stderr
-    files = {p.relative_to(tmp_path / "par").as_posix() for p in (tmp_path / "par").rglob("*") if p.is_file()}
-    assert files == {p.relative_to(tmp_path / "ser").as_posix() for p in (tmp_path / "ser").rglob("*") if p.is_file()}
-    assert "sv/tapaukset/pieksamaki/index.html" in files and "en/404.html" in files
-    different = []
-    for rel in sorted(files):
-        a, b = (tmp_path / "par" / rel).read_bytes(), (tmp_path / "ser" / rel).read_bytes()
-        if rel.endswith("pagefind-entry.json"):
-            a, b = json.loads(a), json.loads(b)
-        if a != b:
-            different.append(rel)
-    assert not different, different[:20]
-
-
-def test_a_failing_language_build_fails_the_whole_build_with_its_language(tmp_path):
-    """A broken link only on a Swedish page: the Swedish build (in its own process) fails, and so does the
-    build, naming the language and the page, without a traceback."""
-    import shutil
-
-    repo = tmp_path / "repo"
-    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", "site", "node_modules", ".git", "bench",
-                                                               "__pycache__", ".pytest_cache", "pdf", "build"))
+    repo = copy_repo(tmp_path / "repo")
     page = repo / "docs" / "sv" / "muistilista.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[trasig](finns-inte.md)\n", encoding="utf-8")
-    proc = _build(repo, tmp_path / "out", None)
+    proc = build(repo, tmp_path / "out")
     output = proc.stdout + proc.stderr
     assert proc.returncode != 0
-    assert "sv/muistilista.md" in output and "finns-inte.md" in output
-    assert "'sv' build failed" in output, output[-2000:]
+    assert "sv/muistilista.md" in output and "finns-inte.md" in output, output[-2000:]
     assert "Traceback" not in output
+
+
+@pytest.mark.build
+def test_a_broken_anchor_or_link_on_a_case_page_fails_the_build(tmp_path):
+    """Case pages are generated, yet mkdocs checks their links like any page's: with the building steps
+    gone from the steps page, a case's link to #vaihe-1-1 is a broken anchor; with the cases overview
+    gone, its link back to the overview is a broken link. The strict build fails on both."""
+    from variants import build, copy_repo
+
+    repo = copy_repo(tmp_path / "repo")
+    for lang in ("fi", "sv", "en"):
+        steps = repo / "docs" / lang / "rakentaminen.md"
+        steps.write_text(steps.read_text(encoding="utf-8").replace("{{ steps_checklist() }}", ""), encoding="utf-8")
+    proc = build(repo, tmp_path / "out")
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert re.search(r"tapaukset/[a-z-]+\.md.*rakentaminen\.md#vaihe-\d-\d", output), output[-3000:]
+    assert "Traceback" not in output
+
+    repo = copy_repo(tmp_path / "repo2")
+    for lang in ("fi", "sv", "en"):
+        (repo / "docs" / lang / "tapaukset" / "index.md").unlink()
+    proc = build(repo, tmp_path / "out2")
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert re.search(r"tapaukset/[a-z-]+\.md.*index\.md", output), output[-3000:]

@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from conftest import LANGS, PREFIX, ROOT
-from kumppanuus.content import get_content
-from kumppanuus.pdf import page_count, print_pages, serve
-from kumppanuus.urls import check, published, read_registry
+from kumppanuus.core.content import get_content
+from kumppanuus.site.pdf import page_count, print_pages, serve
+from kumppanuus.site.urls import check, published, read_registry
 
 IGNORE = shutil.ignore_patterns(".venv", "site", "node_modules", ".git", "bench", "__pycache__", ".pytest_cache", "pdf")
 
@@ -51,22 +51,12 @@ def test_a_removed_page_without_redirect_is_reported(tmp_path, site_dir):
 
 
 @pytest.fixture(scope="module")
-def moved_site(tmp_path_factory):
-    """A copy of the handbook in which 'muistio.md' (an old address) moved to 'muistilista.md'."""
-    tmp = tmp_path_factory.mktemp("moved")
-    repo = tmp / "repo"
-    shutil.copytree(ROOT, repo, ignore=IGNORE)
-    (repo / "data" / "redirects.yaml").write_text(
-        "redirects:\n  - {from: muistio.md, to: muistilista.md, since: '2026-11-24'}\n", encoding="utf-8")
-    with (repo / "urls.txt").open("a", encoding="utf-8") as fh:
-        fh.write("/muistio/\n/sv/muistio/#muistilista\n/en/muistio/#muistilista\n")
-    out = tmp / "site"
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=repo,
-                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return repo, out
+def moved_site(variant_site):
+    """The variant copy (conftest.variant_site), in which 'muistio.md' (an old address) moved to 'muistilista.md'."""
+    return variant_site
 
 
+@pytest.mark.build
 def test_registry_accepts_a_moved_page_with_a_redirect(moved_site):
     repo, out = moved_site
     redirects = yaml.safe_load((repo / "data" / "redirects.yaml").read_text(encoding="utf-8"))["redirects"]
@@ -145,7 +135,7 @@ TITLES = {"fi": ("Koko opas yhdellä sivulla", "Sisällys"), "sv": ("Hela handbo
 
 @pytest.mark.browser
 def test_make_pdf_prints_the_whole_guide_with_a_table_of_contents(site_dir, tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "kumppanuus.pdf", "--site", str(site_dir), "--out", str(tmp_path)],
+    proc = subprocess.run([sys.executable, "-m", "kumppanuus.site.pdf", "--site", str(site_dir), "--out", str(tmp_path)],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     content = get_content(ROOT)
@@ -164,7 +154,7 @@ def test_make_pdf_prints_the_whole_guide_with_a_table_of_contents(site_dir, tmp_
 
 
 def test_sitemap_lists_each_page_in_each_language_with_its_alternates_and_date():
-    from kumppanuus.urls import sitemap_xml
+    from kumppanuus.site.urls import sitemap_xml
 
     text = sitemap_xml("https://x.example/kp/", [("", {"fi": "2026-01-02", "sv": "2026-01-03", "en": "2026-01-04"}),
                                                ("tapaukset/a&b/", {"fi": "2026-02-01"})])

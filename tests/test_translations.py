@@ -1,35 +1,16 @@
 """Translations: notices when a translation is missing or behind, and language switching that keeps the section."""
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-
 import pytest
 
-from conftest import PREFIX, ROOT
+from conftest import PREFIX
 
 
-def build_copy(tmp_path, change):
-    repo = tmp_path / "repo"
-    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", "site", "node_modules", ".git", "bench",
-                                                               "__pycache__", ".pytest_cache", "pdf"))
-    change(repo)
-    out = tmp_path / "site"
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=repo,
-                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return out
-
-
-def test_outdated_and_missing_translations_say_so_in_the_readers_language(tmp_path):
-    def change(repo):
-        fi = repo / "docs" / "fi" / "muistilista.md"
-        fi.write_text(fi.read_text(encoding="utf-8") + "\nUusi kappale, jota ei ole vielä käännetty.\n", encoding="utf-8")
-        (repo / "docs" / "en" / "kaksi-nakokulmaa.md").unlink()
-
-    site = build_copy(tmp_path, change)
+@pytest.mark.build
+def test_outdated_and_missing_translations_say_so_in_the_readers_language(variant_site):
+    """In the variant copy (conftest.variant_site) docs/fi/muistilista.md changed after its translation and
+    docs/en/kaksi-nakokulmaa.md is missing."""
+    _, site = variant_site
     sv = (site / "sv" / "muistilista" / "index.html").read_text(encoding="utf-8")
     assert "Översättningen är inte uppdaterad" in sv
     assert 'href="../../muistilista/" hreflang="fi"' in sv

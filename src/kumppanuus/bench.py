@@ -24,14 +24,11 @@ from pathlib import Path
 import yaml
 
 from . import LANGUAGES
-from .pdf import in_thread, serve
+from .site.pdf import CHROMIUM, CHROMIUM_ARGS, in_thread, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 IGNORE = shutil.ignore_patterns(".venv", "site", "node_modules", ".git", "bench", "__pycache__", ".pytest_cache",
                                 "pdf", "build")
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
 PAGES = {"home": "", "case": "tapaukset/pieksamaki/", "steps": "rakentaminen/"}
 TARGETS = {
     "build_s": 3.0, "build_1000_s": 15.0, "first_view_gzip_kb": 60.0, "first_view_requests": 8,
@@ -121,10 +118,10 @@ def lighthouse(site: Path, pages: dict[str, str] = PAGES, root: Path = ROOT) -> 
 
 
 def copy_repo(dest: Path, root: Path = ROOT) -> Path:
+    """A copy of the repository to build: node_modules (PurgeCSS) linked, not copied."""
     shutil.copytree(root, dest, ignore=IGNORE)
-    for generated in dest.glob("docs/*/tapaukset/*.md"):
-        if generated.name != "index.md":
-            generated.unlink()
+    if (root / "node_modules").exists():
+        (dest / "node_modules").symlink_to(root / "node_modules", target_is_directory=True)
     return dest
 
 
@@ -136,11 +133,6 @@ def build(repo: Path, out: Path) -> float:
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         raise RuntimeError(f"build failed in {repo}:\n{proc.stderr[-3000:]}")
-    post = repo / "scripts" / "post-build.sh"  # e.g. search indexing, when the project has such a step
-    if post.exists():
-        start2 = time.perf_counter()
-        subprocess.run(["bash", str(post), str(out)], cwd=repo, env=env, check=True, capture_output=True)
-        elapsed += time.perf_counter() - start2
     return elapsed
 
 

@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import DataError
+from .core.errors import DataError
 
 
 def _root(args) -> Path:
@@ -13,7 +13,7 @@ def _root(args) -> Path:
 
 
 def cmd_validate(args) -> int:
-    from .content import Content
+    from .core.content import Content
 
     try:
         content = Content.load(_root(args))
@@ -28,7 +28,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_parity(args) -> int:
-    from .parity import check
+    from .core.parity import check
 
     try:
         report = check(_root(args))
@@ -48,7 +48,7 @@ def cmd_parity(args) -> int:
 
 
 def cmd_parity_stamp(args) -> int:
-    from .parity import stamp
+    from .core.parity import stamp
 
     changed = stamp(_root(args) / "docs", only_missing=not args.all, files=args.files or None)
     for c in changed:
@@ -58,7 +58,7 @@ def cmd_parity_stamp(args) -> int:
 
 
 def cmd_new_case(args) -> int:
-    from .newcase import NewCaseError, new_case
+    from .core.newcase import NewCaseError, new_case
 
     try:
         path = new_case(_root(args), args.slug)
@@ -71,8 +71,8 @@ def cmd_new_case(args) -> int:
 
 
 def cmd_urls(args) -> int:
-    from .content import get_content
-    from .urls import check, update_registry
+    from .core.content import get_content
+    from .site.urls import check, update_registry
 
     root, site = _root(args), Path(args.site)
     if not (site / "index.html").exists():
@@ -89,6 +89,52 @@ def cmd_urls(args) -> int:
               file=sys.stderr)
         return 1
     print("OK: every published address resolves / kaikki julkaistut osoitteet toimivat")
+    return 0
+
+
+def cmd_source_fingerprints(args) -> int:
+    from .site.sourcecheck import FINGERPRINTS, make_fingerprints
+
+    seeds = Path(args.seeds)
+    try:
+        text = make_fingerprints(seeds)
+    except (FileNotFoundError, OSError) as exc:
+        print(f"source-fingerprints: {exc}", file=sys.stderr)
+        return 2
+    out = _root(args) / FINGERPRINTS
+    out.write_text(text, encoding="utf-8")
+    print(f"{out.relative_to(_root(args))}: {sum(1 for line in text.splitlines() if not line.startswith('#'))} "
+          f"hashes from {seeds}")
+    return 0
+
+
+def cmd_source_check(args) -> int:
+    from .core.content import get_content
+    from .site.sourcecheck import FINGERPRINTS, WORDS, Fingerprints, check_site
+
+    root, site = _root(args), Path(args.site)
+    if not (site / "index.html").exists():
+        print(f"source-check: build the site first (make build): {site}/index.html is missing", file=sys.stderr)
+        return 2
+    try:
+        content = get_content(root)
+    except DataError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    allowed = [e["title"] for e in content.data["bibliography"]["entries"]]
+    allowed += [r["text"] for r in content.data["sourcecheck"]["allowed_runs"]]
+    pages, findings = check_site(site, Fingerprints.read(root / FINGERPRINTS), allowed,
+                                 content.data["sourcecheck"]["public_contacts"])
+    for finding in findings:
+        print(f"  {finding}")
+    copied = sum(f.kind == "copied" for f in findings)
+    contact = len(findings) - copied
+    print(f"source check: {pages} pages, {copied} copied runs of >= {WORDS} words, {contact} contact details "
+          f"/ lähdetarkistus: {pages} sivua, {copied} kopioitua jaksoa, {contact} yhteystietoa")
+    if findings:
+        print("FAIL: write copied runs in your own words (or quote and attribute them), and remove contact details "
+              "/ kirjoita kopioidut kohdat omin sanoin ja poista yhteystiedot", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -112,10 +158,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--update", action="store_true", help="add the addresses this build publishes to urls.txt")
     p = sub.add_parser("new-case", help="create cases/<slug>.yaml from the commented template")
     p.add_argument("slug", nargs="?", default="", help="e.g. kuopio-alueraadit")
+    p = sub.add_parser("source-fingerprints",
+                       help="hash every 8-word run and contact detail of the source documents into data/")
+    p.add_argument("--seeds", default="../shared/seeds", help="folder of the source documents (*.txt)")
+    p = sub.add_parser("source-check", help="check a built site for copied runs of the sources and contact details")
+    p.add_argument("--site", default="site")
     sub.add_parser("bench", help="measure build time, scaling, page weight and search cost (see make bench)")
     args = parser.parse_args(argv)
     handlers = {"validate": cmd_validate, "parity": cmd_parity, "parity-stamp": cmd_parity_stamp,
-                "new-case": cmd_new_case, "urls": cmd_urls}
+                "new-case": cmd_new_case, "urls": cmd_urls, "source-fingerprints": cmd_source_fingerprints,
+                "source-check": cmd_source_check}
     return handlers[args.command](args)
 
 

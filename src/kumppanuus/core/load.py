@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -180,19 +179,6 @@ def load_file(path: Path, schema_path: Path, root: Path | None = None) -> tuple[
     return data, validate(data, schema_path, _rel(path, root))
 
 
-PARALLEL_FROM = 200  # files; below this, starting worker processes costs more than it saves
-
-
 def load_files(paths: list[Path], schema_path: Path, root: Path | None = None) -> list[tuple[Any, list[Problem]]]:
-    """:func:`load_file` for many files, in order. With hundreds of files (a handbook grown to a thousand
-    cases) the reading and validating is shared between the machine's cores, when forking is safe."""
-    from .parallel import enabled
-
-    if len(paths) < PARALLEL_FROM or not enabled():
-        return [load_file(p, schema_path, root) for p in paths]
-    import multiprocessing
-
-    workers = min(os.cpu_count() or 1, 4)
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.starmap(load_file, [(p, schema_path, root) for p in paths],
-                            chunksize=max(1, len(paths) // (workers * 4)))
+    """:func:`load_file` for many files, in order."""
+    return [load_file(p, schema_path, root) for p in paths]

@@ -12,12 +12,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import LANGUAGES
+from .. import LANGUAGES
 from .errors import DataError, Problem
 from .load import load_file, load_files
 
 #: the data files under data/, each validated by data/<name>.schema.json
-DATA_FILES = ("labels", "bibliography", "glossary", "forms", "hallmarks", "steps", "memo", "antipatterns", "changes", "redirects")
+DATA_FILES = ("labels", "bibliography", "glossary", "forms", "hallmarks", "steps", "memo", "antipatterns", "changes", "redirects",
+              "sourcecheck")
 
 
 @dataclass

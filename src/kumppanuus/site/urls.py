@@ -14,24 +14,14 @@ import posixpath
 import re
 from pathlib import Path
 
-from . import DEFAULT_LANGUAGE, LANGUAGES
+from .. import DEFAULT_LANGUAGE, LANGUAGES
+from ..core.text import lang_prefix as prefix, page_url
 
 REGISTRY = "urls.txt"
 HEADING_ID = re.compile(r'<h[1-6][^>]*\bid="([^"]+)"')
 ANY_ID = re.compile(r'\bid="([^"]+)"')
 SKIP = ("assets/", "pagefind/", "search/")
 REDIRECT_MARK = '<meta name="kp-redirect"'
-
-
-def page_url(src: str) -> str:
-    stem = src[:-3] if src.endswith(".md") else src
-    if stem == "index":
-        return ""
-    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
-
-
-def prefix(lang: str) -> str:
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
 def published(site: Path) -> list[str]:
@@ -157,9 +147,8 @@ def sitemap_xml(site_url: str, pages: list[tuple[str, dict[str, str]]]) -> str:
 
 
 def write_sitemap(site: Path, site_url: str, pages: list[tuple[str, dict[str, str]]]) -> None:
-    """Write sitemap.xml and sitemap.xml.gz. Written once after every language is built: static-i18n's
-    own sitemap is cumulative over the language builds of one process, so it is incomplete when the
-    languages are built in separate processes (kumppanuus.parallel)."""
+    """Write sitemap.xml and sitemap.xml.gz once every language is built, with each language version's
+    own date of last change (static-i18n's sitemap gives every language the same date)."""
     import gzip
 
     text = sitemap_xml(site_url, pages).encode("utf-8")

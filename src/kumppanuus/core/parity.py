@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from . import DEFAULT_LANGUAGE, LANGUAGES
+from .. import DEFAULT_LANGUAGE, LANGUAGES
 
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 
@@ -104,6 +104,20 @@ def check_pages(docs: Path) -> Report:
             if not is_generated(p) and not (docs / DEFAULT_LANGUAGE / rel).exists():
                 report.missing.setdefault(DEFAULT_LANGUAGE, []).append(f"docs/{DEFAULT_LANGUAGE}/{rel}")
     return report
+
+
+def translation_state(docs: Path, lang: str, rel: str, file_lang: str, meta: dict) -> str | None:
+    """How a page of language ``lang`` stands against its Finnish source: 'untranslated' when the build
+    shows the Finnish file (``file_lang`` is the folder the page was read from), 'outdated' when its
+    ``translation_of`` is not the hash of today's Finnish text, otherwise None."""
+    if lang == DEFAULT_LANGUAGE or meta.get("generated_from"):
+        return None
+    if file_lang == DEFAULT_LANGUAGE:
+        return "untranslated"
+    fi_file = docs / DEFAULT_LANGUAGE / rel
+    if fi_file.exists() and str(meta.get("translation_of")) != source_hash(fi_file.read_text(encoding="utf-8")):
+        return "outdated"
+    return None
 
 
 def untranslated_texts(value: Any, path: str = "") -> dict[str, list[str]]:

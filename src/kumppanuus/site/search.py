@@ -19,7 +19,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from . import DEFAULT_LANGUAGE
+from .. import DEFAULT_LANGUAGE
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 HEADING = re.compile(r"(<h[1-6][^>]*>)", re.S)
@@ -142,9 +142,9 @@ def page_language(page_html: str) -> str:
 
 def collect(site: Path, lang: str | None = None) -> list[tuple[str, str]]:
     """(url, html) of every content page of the built site, or of one language's pages."""
-    from . import LANGUAGES
+    from .. import LANGUAGES
 
-    from .urls import prefix
+    from ..core.text import lang_prefix as prefix
 
     pages = []
     base = site / prefix(lang) if lang else site
@@ -159,11 +159,11 @@ def collect(site: Path, lang: str | None = None) -> list[tuple[str, str]]:
     return pages
 
 
-def write_copies(site: Path, lang: str, docs: Path) -> int:
-    """Write the index-only copies of one language's pages under ``docs`` (what Pagefind will index).
-    Done per language right after that language is built: the languages may be built in parallel
-    (kumppanuus.parallel), and so are their copies. Returns the number of pages."""
-    expander = finnish_expander() if lang == DEFAULT_LANGUAGE else None
+def write_copies(site: Path, lang: str, docs: Path, expander: FinnishExpander | None = None) -> int:
+    """Write the index-only copies of one language's pages under ``docs`` (what Pagefind will index),
+    right after that language is built. ``expander`` adds Finnish base forms (None: Pagefind's own
+    stemming only). Returns the number of pages."""
+    expander = expander if lang == DEFAULT_LANGUAGE else None
     count = 0
     for url, page_html in collect(site, lang):
         doc = indexable_html(page_html, page_language(page_html), expander)
@@ -176,11 +176,11 @@ def write_copies(site: Path, lang: str, docs: Path) -> int:
     return count
 
 
-def run_pagefind(site: Path, docs: Path, during=None) -> None:
+def run_pagefind(site: Path, docs: Path, during=None, expander: FinnishExpander | None = None) -> None:
     """Index the copies in ``docs`` into site/pagefind/ with the Pagefind binary, once for all languages
     (measured: 0.6 s for the whole site, against 6 s through Pagefind's per-file Python service).
-    While Pagefind runs, the lemma table is written and ``during()`` (other post-build work) runs:
-    the machine has two cores."""
+    While Pagefind runs, the Finnish lemma table is written (when there is an ``expander``) and
+    ``during()`` (other post-build work) runs: the machine has two cores."""
     out = site / "pagefind"
     if out.exists():
         shutil.rmtree(out)
@@ -189,7 +189,7 @@ def run_pagefind(site: Path, docs: Path, during=None) -> None:
         proc = subprocess.Popen([sys.executable, "-m", "pagefind", "--site", str(docs), "--output-path", str(out),
                                  "--silent"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
-            write_lemma_map(lemmas, finnish_expander(), collect(site, DEFAULT_LANGUAGE))
+            write_lemma_map(lemmas, expander, collect(site, DEFAULT_LANGUAGE) if expander else [])
             if during is not None:
                 during()
         finally:
@@ -237,7 +237,7 @@ def write_lemma_map(out: Path, expander: FinnishExpander, pages: list[tuple[str,
 
 def copies_per_language(docs: Path) -> dict[str, int]:
     """How many pages of each language :func:`write_copies` left under ``docs``."""
-    from . import LANGUAGES
+    from .. import LANGUAGES
 
     counts = dict.fromkeys(LANGUAGES, 0)
     for path in docs.rglob("index.html"):

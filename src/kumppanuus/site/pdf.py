@@ -7,15 +7,28 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
-from . import LANGUAGES
+from .. import LANGUAGES
 
-CHROMIUM = "/usr/bin/chromium"
+def find_chromium() -> str:
+    """The browser to print and test with: $CHROMIUM if set (the Makefile sets it), else the first one
+    installed (Debian's package installs chromium, Ubuntu's chromium-browser)."""
+    if os.environ.get("CHROMIUM"):
+        return os.environ["CHROMIUM"]
+    for name in ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome"):
+        if shutil.which(name):
+            return shutil.which(name)
+    return "/usr/bin/chromium"
+
+
+CHROMIUM = find_chromium()
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 PREFIX = {"fi": "", "sv": "sv/", "en": "en/"}
@@ -65,7 +78,7 @@ def _print_pages(site: Path, jobs: list[tuple[str, Path]]) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        raise RuntimeError(f"{CHROMIUM} is missing: install Debian's chromium (make test installs it as root)")
+        raise RuntimeError(f"{CHROMIUM} is missing: install Chromium (make test installs it as root) or set CHROMIUM=/path/to/chromium")
     srv, base = serve(site)
     try:
         with sync_playwright() as pw:

@@ -10,7 +10,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-from .render import Ctx, case_src, esc
+from .text import Ctx, case_src, esc
 
 LON0, LON1, LAT0, LAT1 = 19.0, 32.0, 59.5, 70.2
 SCALE = 40.0

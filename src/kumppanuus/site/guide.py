@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..core.text import page_url
+
 PLACEHOLDER = '<div id="kp-whole-guide"></div>'
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 SKIP_PAGES = ("opas.md", "muutokset.md")
@@ -30,13 +32,6 @@ DROP = [
 HEADING = re.compile(r"<(/?)h([1-6])\b")
 ID_ATTR = re.compile(r'\b(id|for|aria-labelledby|aria-describedby|aria-controls)="([^"]+)"')
 HREF = re.compile(r'\bhref="([^"]*)"')
-
-
-def page_url(src: str) -> str:
-    stem = src[:-3]
-    if stem == "index":
-        return ""
-    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
 
 
 def slug_of(src: str) -> str:

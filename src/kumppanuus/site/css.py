@@ -1,0 +1,55 @@
+"""Material's stylesheets without the rules the built pages never use, by PurgeCSS.
+
+Material's main stylesheet (140 KB, 23 KB gzip) styles every extension and plugin the theme supports;
+the handbook uses a fraction. PurgeCSS (pinned in package.json, configured in purgecss.config.js)
+reads every built page and the handbook's scripts and keeps the rules whose selectors they can match,
+the custom properties some kept rule reads, and the keyframes in use. Measured on the first view of
+the home, case and steps pages: see bench/BASELINE.md.
+
+The stylesheets keep their names: no page needs to be rewritten.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+CONFIG = "purgecss.config.js"
+CLI = Path("node_modules") / "purgecss" / "bin" / "purgecss.js"
+
+
+class CssError(RuntimeError):
+    pass
+
+
+def stylesheets(site: Path) -> list[Path]:
+    return sorted((site / "assets" / "stylesheets").glob("*.min.css"))
+
+
+def purge(root: Path, site: Path) -> dict[str, tuple[int, int]]:
+    """Purge Material's stylesheets in ``site`` in place; returns {file name: (bytes before, after)}."""
+    cli, config = root / CLI, root / CONFIG
+    node = shutil.which("node")
+    if node is None or not cli.exists():
+        raise CssError(f"PurgeCSS is not installed ({CLI} under {root}): run `make node-deps` (npm ci)")
+    sheets = stylesheets(site)
+    if not sheets:
+        return {}
+    content = [str(site / "**" / "*.html"), str(site / "assets" / "*.js")]
+    with tempfile.TemporaryDirectory(prefix="kp-css-") as out:
+        proc = subprocess.run([node, str(cli), "--config", str(config), "--css", *map(str, sheets),
+                               "--content", *content, "--output", out],
+                              capture_output=True, text=True, cwd=root, timeout=300)
+        if proc.returncode != 0:
+            raise CssError(f"purgecss failed (exit {proc.returncode}): {(proc.stderr or proc.stdout).strip()[:2000]}")
+        sizes = {}
+        for sheet in sheets:
+            purged = Path(out) / sheet.name
+            if not purged.exists():
+                raise CssError(f"purgecss wrote no {sheet.name}")
+            before = sheet.stat().st_size
+            shutil.copyfile(purged, sheet)
+            sizes[sheet.name] = (before, sheet.stat().st_size)
+            sheet.with_name(sheet.name + ".map").unlink(missing_ok=True)  # maps the unpurged file
+    return sizes
