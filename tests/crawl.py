@@ -5,6 +5,18 @@ and each palette (light, dark), one browser context opens the page offline, reco
 console message and page error, runs axe-core with the WCAG A/AA rules, and (light palette only)
 checks that the first Tab reaches a skip link that leads into the content.
 
+In the same page load it then checks what axe cannot see (tests/a11y_checks.js, issue 20):
+- focus: every element in the Tab order shows keyboard focus, and is not hidden under the sticky header
+  when focused just under the top edge (light; dark: the indicator's contrast only)
+- targets: pointer targets are 24 x 24 px or spaced, at 1280 and 320 px
+- zoom: at 640 px (200 % zoom of a 1280 px window) nothing scrolls sideways, the content's text is the
+  same as at full width, and the keyboard reaches the site navigation (Tab, Enter on the menu button)
+- reflow: at 320 px nothing scrolls sideways or is cut off, and a region that scrolls is focusable and named
+- spacing: with the reader's own text spacing (WCAG 1.4.12) no text is cut off, at 320 and 1280 px
+- nocss (at 320 px): without CSS the skip link, then the main heading, come before the long lists of links,
+  within two screens, headings appear in source order, and nothing shown with CSS is missing without it
+The window changes size twice per page (1280 -> 640 -> 320) and the page is left without CSS.
+
 Pages run concurrently on one browser (asyncio, a few tabs at a time), in a thread of its own so it
 does not disturb the synchronous Playwright fixtures of the other tests.
 """
@@ -39,6 +51,16 @@ SKIP_LINK = """() => {
 }"""
 
 
+CHECKS_JS = Path(__file__).with_name("a11y_checks.js")
+# Window sizes: the crawl's default (axe, focus, targets), 200 % zoom of a 1280 px window, and 320 px reflow.
+FULL = {"width": 1280, "height": 720}
+ZOOM = {"width": 640, "height": 360}
+NARROW = {"width": 320, "height": 640}
+# the reader's own text spacing on, what it cuts off or pushes sideways, and off again
+SPACED = """() => { kpA11y.setTextSpacing(true);
+  try { return [...kpA11y.clippedText(), ...kpA11y.reflow()]; } finally { kpA11y.setTextSpacing(false); } }"""
+
+
 @dataclass
 class PageResult:
     path: str
@@ -49,6 +71,7 @@ class PageResult:
     console_errors: list = field(default_factory=list)
     page_errors: list = field(default_factory=list)
     skip_link: dict | None = None
+    checks: dict = field(default_factory=dict)  # check name -> problems (tests/a11y_checks.js)
     error: str | None = None
 
 
@@ -71,7 +94,7 @@ def discover(site: Path) -> list[str]:
 async def _audit(browser, base: str, path: str, scheme: str, axe_path: str, sem: asyncio.Semaphore) -> PageResult:
     res = PageResult(path, scheme)
     async with sem:
-        ctx = await browser.new_context(color_scheme=scheme)
+        ctx = await browser.new_context(color_scheme=scheme, viewport=FULL)
         try:
             host = urlparse(base)
 
@@ -94,14 +117,85 @@ async def _audit(browser, base: str, path: str, scheme: str, axe_path: str, sem:
             await page.wait_for_load_state("networkidle")
             await page.add_script_tag(path=axe_path)
             res.violations = await page.evaluate(RUN_AXE, [AXE_TAGS, list(AXE_DISABLED)])
+            await page.keyboard.press("Tab")  # from here on, focus is keyboard focus (:focus-visible)
             if scheme == "light":
-                await page.keyboard.press("Tab")
                 res.skip_link = await page.evaluate(SKIP_LINK)
+            res.checks = await beyond_axe(page, scheme)
         except Exception as exc:  # reported by the tests, never swallowed
             res.error = f"{type(exc).__name__}: {exc}"
         finally:
             await ctx.close()
     return res
+
+
+async def beyond_axe(page, scheme: str) -> dict[str, list[str]]:
+    """What axe cannot see, on an open page whose focus is already keyboard focus (one Tab pressed).
+    Light palette: everything; dark: the focus indicators (colour is what changes). Leaves the page
+    without CSS: call it last."""
+    await page.add_script_tag(path=str(CHECKS_JS))
+    await page.evaluate("kpA11y.freeze(true)")
+    if scheme != "light":
+        return {"focus": await page.evaluate("kpA11y.focus({obscured: false})")}
+    out: dict[str, list[str]] = {}
+    # 1280 px: focus and targets, then the reader's text spacing
+    out["focus"] = await page.evaluate("kpA11y.focus()")
+    out["targets"] = [f"at 1280 px: {p}" for p in await page.evaluate("kpA11y.targets()")]
+    full_text = await page.evaluate("kpA11y.contentText()")
+    spacing = [f"at 1280 px: {p}" for p in await page.evaluate(SPACED)]
+    # 640 px: 200 % zoom
+    await page.set_viewport_size(ZOOM)
+    zoom = await page.evaluate("kpA11y.reflow()")
+    if await page.evaluate("kpA11y.contentText()") != full_text:
+        zoom.append("the content's text at 640 px differs from its text at 1280 px (something is hidden)")
+    zoom += await _keyboard_reaches_navigation(page)
+    out["zoom"] = zoom
+    # 320 px: reflow, targets, text spacing, and last the page without CSS
+    await page.set_viewport_size(NARROW)
+    out["reflow"] = await page.evaluate("[...kpA11y.reflow(), ...kpA11y.clippedText()]")
+    out["targets"] += [f"at 320 px: {p}" for p in await page.evaluate("kpA11y.targets()")]
+    out["spacing"] = spacing + [f"at 320 px: {p}" for p in await page.evaluate(SPACED)]
+    out["nocss"] = await page.evaluate("kpA11y.withoutCss()")
+    return out
+
+
+async def _keyboard_reaches_navigation(page, presses: int = 12) -> list[str]:
+    """At 640 px the site navigation is on screen, or Tab reaches a button that opens it (aria-expanded,
+    aria-controls), Enter opens it and focus lands on a visible link in it. No Tab stop on the way is
+    invisible."""
+    state = await page.evaluate("kpA11y.navigation()")
+    if not state["links"] or state["shown"]:
+        return []
+    await page.evaluate("kpA11y.focusStart()")
+    for _ in range(presses):
+        await page.keyboard.press("Tab")
+        state = await page.evaluate("kpA11y.navigation()")
+        if not state["focusSeen"]:
+            return [f"at 640 px Tab lands on something that is not on screen: {state['focused']}"]
+        if state["focusInNav"]:
+            return []
+        if state["opensNav"]:
+            await page.keyboard.press("Enter")
+            opened = await page.evaluate("kpA11y.navigation()")
+            if not opened["shown"]:
+                return [f"at 640 px Enter on {state['focused']} does not show the navigation"]
+            if not opened["focusInNav"]:
+                await page.keyboard.press("Tab")
+                opened = await page.evaluate("kpA11y.navigation()")
+            problems = []
+            if not (opened["focusInNav"] and opened["focusSeen"]):
+                problems.append(f"at 640 px the opened navigation is not reached with Tab (focus on {opened['focused']})")
+            # the next few Tab stops in the open navigation are on screen and not under anything
+            for _ in range(4):
+                if problems or not opened["focusInNav"]:
+                    break
+                if not opened["focusSeen"] or opened["focusCovered"]:
+                    problems.append(f"at 640 px Tab in the open navigation lands on something hidden: {opened['focused']}")
+                await page.keyboard.press("Tab")
+                opened = await page.evaluate("kpA11y.navigation()")
+            await page.keyboard.press("Escape")
+            return problems
+    return [f"at 640 px the site navigation ({state['links']} links) is hidden and {presses} presses of Tab "
+            "reach no button that opens it"]
 
 
 async def _crawl(base: str, paths: list[str], axe_path: str, executable: str, args: list[str],

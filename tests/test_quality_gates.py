@@ -3,6 +3,9 @@
 - axe-core (WCAG 2.0/2.1/2.2 A and AA) in light and dark palettes: 0 violations
 - 0 requests to any host other than the local server, 0 failed requests, 0 console or page errors
 - the first Tab reaches a skip link that leads into the content
+- what axe cannot see (tests/a11y_checks.js; each check proven against broken pages in test_accessibility.py):
+  reflow at 320 px, 200 % zoom, text spacing, visible and unobscured focus (light and dark), target size,
+  the page without CSS
 - every internal link with a fragment points at an element id that exists on the target page
 - the Nu HTML checker finds no error except the listed ones that come from Material's own markup
 
@@ -106,6 +109,62 @@ def test_first_tab_reaches_a_skip_link_into_the_content(crawl_results):
     bad = [f"/{r.path}: {r.skip_link}" for r in crawl_results[1]
            if r.scheme == "light" and not (r.skip_link or {}).get("ok")]
     assert not bad, "\n".join(bad)
+
+
+# ---------------------------------------------------------------------------------------------
+# What axe cannot see (issue 20), from the same page loads as axe
+# ---------------------------------------------------------------------------------------------
+
+def _check_report(results, check: str, schemes=("light",)) -> list[str]:
+    missing = [f"/{r.path} [{r.scheme}]" for r in results
+               if r.scheme in schemes and not r.error and check not in r.checks]
+    assert not missing, f"the {check} check did not run on: {missing[:10]}"
+    return [f"/{r.path} [{r.scheme}]: " + "\n    ".join(r.checks[check][:6])
+            for r in results if r.scheme in schemes and r.checks.get(check)]
+
+
+def test_no_page_scrolls_sideways_or_cuts_off_text_at_320_px(crawl_results):
+    """WCAG 1.4.10 Reflow: at 320 CSS px nothing scrolls sideways or sticks out or is cut off; a wide
+    table may scroll inside its own region, which a keyboard reaches (tabindex=0) and which has a name."""
+    problems = _check_report(crawl_results[1], "reflow")
+    assert not problems, f"{len(problems)} pages fail at 320 px:\n" + "\n".join(problems[:30])
+
+
+def test_200_percent_zoom_keeps_all_content_and_the_navigation(crawl_results):
+    """WCAG 1.4.4 and 1.4.10 at 200 % zoom of a 1280 px window (640 CSS px): no sideways scroll, the
+    content's text is the same as at full width, and Tab and Enter reach the site navigation."""
+    problems = _check_report(crawl_results[1], "zoom")
+    assert not problems, f"{len(problems)} pages fail at 200 % zoom:\n" + "\n".join(problems[:30])
+
+
+def test_text_spacing_loses_no_text(crawl_results):
+    """WCAG 1.4.12: line height 1.5, paragraph spacing 2 em, letter spacing 0.12 em, word spacing 0.16 em
+    cut off no text and push nothing sideways, at 320 and 1280 px."""
+    problems = _check_report(crawl_results[1], "spacing")
+    assert not problems, f"{len(problems)} pages lose text with the reader's text spacing:\n" + "\n".join(problems[:30])
+
+
+def test_focus_is_visible_and_not_hidden_behind_the_header(crawl_results):
+    """WCAG 2.4.7 and 2.4.11: every element in the Tab order shows keyboard focus (an outline with at least
+    3:1 contrast, a shadow, a border or a background change) in the light and the dark palette, and is
+    not hidden under the sticky header when it gets focus just under the top edge of the window."""
+    problems = _check_report(crawl_results[1], "focus", ("light", "dark"))
+    assert not problems, f"{len(problems)} page views with focus problems:\n" + "\n".join(problems[:30])
+
+
+def test_targets_are_at_least_24_px_or_spaced(crawl_results):
+    """WCAG 2.5.8: every pointer target is 24 x 24 px, or a 24 px circle on it touches no other target;
+    links inside a line of text are exempt. At 1280 and 320 px."""
+    problems = _check_report(crawl_results[1], "targets")
+    assert not problems, f"{len(problems)} pages with small targets:\n" + "\n".join(problems[:30])
+
+
+def test_pages_work_without_css(crawl_results):
+    """Without any author CSS: the skip link first, then the main heading within two screens and before
+    any list of more than ten links; headings on screen in source order; nothing shown with CSS is
+    missing without it (WCAG 1.3.2)."""
+    problems = _check_report(crawl_results[1], "nocss")
+    assert not problems, f"{len(problems)} pages fail without CSS:\n" + "\n".join(problems[:30])
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,51 +1,82 @@
-"""Passes over a page's finished HTML: glossary terms, tickable checklists, spoken permalink names."""
+"""Passes over a page's finished HTML: glossary links, tickable checklists, spoken permalink names."""
 from __future__ import annotations
 
 import html
 import re
 
-from .text import Ctx, esc
+from .text import GLOSSARY_PAGE, Ctx, esc
 
-def _glossary_terms(ctx: Ctx) -> dict[str, str]:
-    """{term as it appears in the text of this language: its definition} from data/glossary.yaml."""
-    out: dict[str, str] = {}
+def _glossary_terms(ctx: Ctx) -> dict[str, tuple[str, str, bool]]:
+    """{term as it appears in the text of this language: (term id, definition, definition fell back to
+    Finnish)} from data/glossary.yaml."""
+    out: dict[str, tuple[str, str, bool]] = {}
     for t in ctx.content.data["glossary"]["terms"]:
-        definition = " ".join(ctx.text(t["definition"])[0].split())
+        text, fell_back = ctx.text(t["definition"])
+        definition = " ".join(text.split())
         for w in [t["term"].get(ctx.lang)] + list(t.get("match", {}).get(ctx.lang, [])):
             if w:
-                out.setdefault(w, definition)
+                out.setdefault(w, (t["id"], definition, fell_back))
     return out
 
 
-_GLOSSARY_CACHE: dict[tuple, tuple[re.Pattern | None, dict[str, str]]] = {}
+_GLOSSARY_CACHE: dict[tuple, tuple[re.Pattern | None, dict[str, tuple[str, str, bool]]]] = {}
 _HTML_PARTS = re.compile(r"(<[^>]+>)")
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
-_NO_ABBR_INSIDE = {"code", "pre", "script", "style", "abbr", "textarea", "svg", "title"}
+# No glossary link inside these: code and scripts, links and controls (no link inside a link or a
+# checkbox's label), headings (a heading names its section, it does not explain it), SVG, and an
+# author's own <abbr>.
+_NO_TERM_INSIDE = {"code", "pre", "kbd", "samp", "script", "style", "template", "noscript", "abbr", "textarea",
+                   "svg", "math", "title", "a", "button", "label", "select", "option", "summary",
+                   "h1", "h2", "h3", "h4", "h5", "h6"}
 
 
-def glossary_abbr(ctx: Ctx, html_text: str) -> str:
-    """Mark glossary terms in a page's HTML with ``<abbr title="definition">`` so that they explain
-    themselves on hover, as the abbr extension would. Done here, on the HTML, in one pass with one
-    pattern: the extension needs its definitions appended to every page's Markdown, which cost
-    1.6 ms per page (5 s of a build with a thousand cases). Only text is touched, never tags or
-    attributes, and not inside code, existing abbreviations or SVG."""
+def glossary_links(ctx: Ctx, html_text: str) -> str:
+    """Link the first use of each glossary term on a page to its entry on the glossary page, described by
+    its definition, so that a keyboard, touch or screen-reader user can open the explanation too
+    (WCAG 2.1.1 and 1.4.13; an ``<abbr title>`` shows it to mouse users only)::
+
+        <span class="kp-term"><a class="kp-term__link" href="../sanasto/#kumppanuuspoyta"
+          aria-describedby="kp-term-kumppanuuspoyta">kumppanuuspöytä</a><span class="kp-term__tip"
+          id="kp-term-kumppanuuspoyta" role="tooltip" hidden data-pagefind-ignore>definition</span></span>
+
+    Without JavaScript the link leads to the glossary and a screen reader reads the (hidden) definition
+    as the link's description; docs/assets/handbook.js also shows it beside the term on hover and
+    keyboard focus, and Escape hides it. Only the first use of a term is linked (every use would fill
+    the page with links and tab stops), and never inside headings, links, controls or code; the glossary
+    page itself gets none. Definitions are data: escaped. One pattern, one pass over the page's text
+    (never tags or attributes)."""
+    if ctx.page == GLOSSARY_PAGE:
+        return html_text
     key = (id(ctx.content), ctx.content.stamp, ctx.lang)
     if key not in _GLOSSARY_CACHE:
-        terms = {html.escape(w, quote=False): esc(d) for w, d in _glossary_terms(ctx).items()}
+        terms = {html.escape(w, quote=False): v for w, v in _glossary_terms(ctx).items()}
         alternatives = "|".join(re.escape(w) for w in sorted(terms, key=len, reverse=True))
         _GLOSSARY_CACHE[key] = (re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if terms else None, terms)
-    pattern, titles = _GLOSSARY_CACHE[key]
+    pattern, terms = _GLOSSARY_CACHE[key]
     if pattern is None:
         return html_text
+    done: set[str] = set()
+
+    def link(m: re.Match) -> str:
+        term_id, definition, fell_back = terms[m.group(0)]
+        if term_id in done:
+            return m.group(0)
+        done.add(term_id)
+        tip_id = f"kp-term-{esc(term_id)}"
+        lang = ' lang="fi"' if fell_back else ""
+        return (f'<span class="kp-term"><a class="kp-term__link" href="{esc(ctx.url(GLOSSARY_PAGE, term_id))}" '
+                f'aria-describedby="{tip_id}">{m.group(0)}</a><span class="kp-term__tip" id="{tip_id}" '
+                f'role="tooltip"{lang} hidden data-pagefind-ignore>{esc(definition)}</span></span>')
+
     parts = _HTML_PARTS.split(html_text)
     inside = 0
     for i, part in enumerate(parts):
         if i % 2:
             m = _TAG_NAME.match(part)
-            if m and m.group(2).lower() in _NO_ABBR_INSIDE and not part.endswith("/>"):
+            if m and m.group(2).lower() in _NO_TERM_INSIDE and not part.endswith("/>"):
                 inside = max(0, inside + (-1 if m.group(1) else 1))
         elif inside == 0 and part.strip():
-            parts[i] = pattern.sub(lambda t: f'<abbr title="{titles[t.group(0)]}">{t.group(0)}</abbr>', part)
+            parts[i] = pattern.sub(link, part)
     return "".join(parts)
 
 
