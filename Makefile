@@ -67,8 +67,11 @@ serve: install
 build: install search-deps node-deps
 	$(BIN)/mkdocs build --strict --clean -d $(SITE)
 
+# every case and data file against its schema and the cross checks; the readability of the summaries and
+# the easy-language pages against their limits (kumppanuus.core.readability)
 validate: install
 	$(BIN)/kumppanuus validate
+	$(BIN)/kumppanuus readability
 
 parity: install
 	$(BIN)/kumppanuus parity
@@ -95,7 +98,7 @@ source-fingerprints: install
 
 # Editors: the quick check (no browser, no extra builds)
 check: install search-deps node-deps
-	$(BIN)/kumppanuus validate
+	$(MAKE) --no-print-directory validate
 	$(BIN)/kumppanuus parity
 	$(BIN)/lint-imports --no-cache
 	$(MAKE) --no-print-directory build
@@ -104,6 +107,7 @@ check: install search-deps node-deps
 
 test: install system-deps node-deps
 	$(BIN)/kumppanuus validate
+	$(BIN)/kumppanuus readability --all
 	$(BIN)/kumppanuus parity
 	$(BIN)/lint-imports --no-cache
 	$(MAKE) --no-print-directory build

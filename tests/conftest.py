@@ -144,15 +144,24 @@ def open_page(browser, server):
             ctx.close()
 
 
+#: the variant copy's new text for cases/savonlinna.yaml decision_path.decides (one short sentence per language)
+VARIANT_DECIDES = {"fi": "Kaupunginvaltuusto päättää pöytien ehdotuksista.",
+                   "sv": "Stadsfullmäktige beslutar om bordens förslag.",
+                   "en": "The city council decides on the tables' proposals."}
+
+
 @pytest.fixture(scope="session")
 def variant_site(tmp_path_factory):
     """ONE copy of the handbook with several independent changes, built once and shared by the tests that
     need a changed repository (so that the suite builds it once, not once per test):
 
     - a new case, cases/uusikunta.yaml (tests/test_content.py)
+    - a new case sent with the web form, cases/lomakekunta.yaml (tests/test_issue_form.py)
     - a Finnish page changed after its translation (docs/fi/muistilista.md) and an English page missing
       (docs/en/kaksi-nakokulmaa.md) (tests/test_translations.py)
     - an old address muistio.md moved to muistilista.md with a redirect (tests/test_trainers.py)
+    - Savonlinna's route to decisions says another body decides (cases/savonlinna.yaml
+      decision_path.decides; tests/test_kit.py: the diagram is drawn from the YAML)
     """
     import yaml
 
@@ -167,6 +176,24 @@ def variant_site(tmp_path_factory):
     case["place"]["region"] = {"fi": "Lappi", "sv": "Lappland", "en": "Lapland"}
     case["place"]["coordinates"] = {"lat": 66.5, "lon": 25.7}
     (repo / "cases" / "uusikunta.yaml").write_text(yaml.safe_dump(case, allow_unicode=True), encoding="utf-8")
+    # - a new case sent with the web form, cases/lomakekunta.yaml, written by `kumppanuus case-from-issue`
+    #   from a submitted form in Finnish (tests/test_issue_form.py)
+    import subprocess
+    import sys
+
+    from kumppanuus.core import issueform
+
+    form = issueform.Repo.load(repo)
+    sent = {**yaml.safe_load((repo / "cases" / "savonlinna.yaml").read_text(encoding="utf-8")),
+            "slug": "lomakekunta", "name": {"fi": "Lomakekunta"}}
+    (tmp / "issue.md").write_text(issueform.render_body(form, issueform.answers_from_case(
+        form, sent, evidence="s. 17–18")), encoding="utf-8")
+    conv = subprocess.run([sys.executable, "-m", "kumppanuus.cli", "--root", str(repo), "case-from-issue",
+                           str(tmp / "issue.md")], capture_output=True, text=True)
+    assert conv.returncode == 0, conv.stdout + conv.stderr
+    savonlinna = yaml.safe_load((repo / "cases" / "savonlinna.yaml").read_text(encoding="utf-8"))
+    savonlinna["decision_path"]["decides"] = VARIANT_DECIDES
+    (repo / "cases" / "savonlinna.yaml").write_text(yaml.safe_dump(savonlinna, allow_unicode=True), encoding="utf-8")
     fi = repo / "docs" / "fi" / "muistilista.md"
     fi.write_text(fi.read_text(encoding="utf-8") + "\nUusi kappale, jota ei ole vielä käännetty.\n", encoding="utf-8")
     (repo / "docs" / "en" / "kaksi-nakokulmaa.md").unlink()

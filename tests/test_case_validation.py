@@ -23,8 +23,7 @@ GOOD = {
     "place": {"municipalities": ["Testikunta"], "region": {"fi": "Pirkanmaa", "sv": "Birkaland", "en": "Pirkanmaa"},
               "coordinates": {"lat": 61.5, "lon": 23.8}},
     "started": 2015,
-    "status": "active",
-    "last_verified": "2024-01-31",
+    "status": {"value": "active", "as_of": 2018, "source": "jaakkola2018"},
     "themes": ["villages"],
     "participants": ["residents", "municipal-officials"],
     "summary": {"fi": "Lyhyt kuvaus.", "sv": "Kort beskrivning.", "en": "A short description."},
@@ -88,9 +87,15 @@ BAD = [
     ("unknown citation key", mutate(sources=[{"key": "nobody2020"}]), "sources[0].key", "unknown citation key"),
     ("coordinates outside Finland", mutate(place__coordinates={"lat": 48.85, "lon": 2.35}), "place.coordinates.lat",
      "out of range"),
-    ("date in the future", mutate(last_verified="2099-01-01"), "last_verified", "in the future"),
-    ("malformed date", mutate(last_verified="31.1.2024"), "last_verified", "does not have the right form"),
-    ("impossible date", mutate(last_verified="2024-02-31"), "last_verified", "not a valid date"),
+    # a status is as of a year and says which source states it; a newer status needs a newer source
+    ("status newer than its source", mutate(status={"value": "active", "as_of": 2025, "source": "jaakkola2018"}),
+     "status.as_of", "later than its source jaakkola2018 (2018)"),
+    ("status from a source the case does not cite",
+     mutate(status={"value": "active", "as_of": 2017, "source": "tuurnas2017a"}), "status.source",
+     "not among this case's sources"),
+    ("status without year and source", mutate(status={"value": "active"}), "status", "missing required field(s)"),
+    ("bare status of the old kind", mutate(status="active"), "status", "wrong type"),
+    ("check date of the old kind", mutate(last_verified="2026-11-24"), "(top level)", "unknown field(s): last_verified"),
     ("empty language map", mutate(summary={}), "summary", "missing required field(s): fi"),
     ("empty text", mutate(name={"fi": ""}), "name.fi", "is empty"),
     ("unknown language", mutate(name={"fi": "Testi", "de": "Test"}), "name", "unknown field(s): de"),
@@ -101,7 +106,7 @@ BAD = [
     ("custom tag", "slug: !include other.yaml\n", "line", "tag"),
     ("bad slug form", mutate(slug="Testi Kunta"), "slug", "does not have the right form"),
     ("negative tables", mutate(tables=-3), "tables", "out of range"),
-    ("unknown status", mutate(status="maybe"), "status", "not one of the allowed values"),
+    ("unknown status", mutate(status={"value": "maybe"}), "status.value", "not one of the allowed values"),
     ("list instead of map", "- slug: testikunta\n", "(top level)", "wrong type"),
     ("empty file", "", "(top level)", "wrong type"),
 ]
@@ -124,10 +129,10 @@ def test_duplicate_slug_is_reported(tmp_path, data):
 
 
 def test_all_problems_of_a_file_are_reported_at_once(tmp_path, data):
-    text = mutate(started="x", status="maybe", themes=["nope"], steps=["vaihe-9-9"])
+    text = mutate(started="x", status={"value": "maybe"}, themes=["nope"], steps=["vaihe-9-9"])
     problems = problems_for(tmp_path, data, {"testikunta.yaml": text})
     fields = {p.field for p in problems}
-    assert {"started", "status", "themes[0]"} <= fields, fields
+    assert {"started", "status.value", "themes[0]"} <= fields, fields
 
 
 def test_alias_bomb_is_refused_quickly(tmp_path, data):
@@ -168,13 +173,14 @@ def test_build_fails_cleanly_on_a_bad_case(tmp_path):
     from variants import build, copy_repo
 
     repo = copy_repo(tmp_path / "repo")
-    (repo / "cases" / "rikki.yaml").write_text(mutate(slug="rikki", themes=["nope"], last_verified="2099-01-01"),
-                                               encoding="utf-8")
+    (repo / "cases" / "rikki.yaml").write_text(
+        mutate(slug="rikki", themes=["nope"], status={"value": "active", "as_of": 2030, "source": "jaakkola2018"}),
+        encoding="utf-8")
     out = tmp_path / "out"
     proc = build(repo, out)
     output = proc.stdout + proc.stderr
     assert proc.returncode != 0
     assert "cases/rikki.yaml: themes[0]" in output, output[-2000:]
-    assert "cases/rikki.yaml: last_verified" in output
+    assert "cases/rikki.yaml: status.as_of" in output
     assert "Traceback" not in output
     assert not (out / "index.html").exists()

@@ -151,7 +151,8 @@ def test_glossary_terms_are_consistent_across_languages(content):
     problems = []
     for path in sorted((ROOT / "docs" / "fi").rglob("*.md")):
         rel = path.relative_to(ROOT / "docs" / "fi").as_posix()
-        if rel in ("sanasto.md",) or "\ngenerated_from:" in path.read_text(encoding="utf-8")[:600]:
+        # the glossary page lists every term anyway; the easy-language pages use everyday words on purpose
+        if rel in ("sanasto.md", "selkokieli.md"):
             continue
         fi_text = path.read_text(encoding="utf-8").lower()
         for term in content.data["glossary"]["terms"]:

@@ -13,7 +13,7 @@ from conftest import ROOT
 
 @pytest.fixture
 def repo(tmp_path):
-    for folder in ("cases", "data"):
+    for folder in ("cases", "data", "docs"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     return tmp_path
 
@@ -38,14 +38,19 @@ def test_new_case_fails_with_clear_messages_until_filled_then_validates(repo):
     assert "FI: cases/kuopio-alueraadit.yaml: summary.fi: sisältää yhä mallipohjan TODO-tekstin" in out
     assert "Traceback" not in out
 
-    # the editor replaces every TODO with a fact
+    # the editor replaces every TODO with a fact; the template presets none (status, year, source are TODO)
+    template = yaml.safe_load(text)
+    assert all(str(template["status"][k]).startswith("TODO") for k in ("value", "as_of", "source"))
+    assert str(template["started"]).startswith("TODO")
+    FACTS = {template["started"]: 2016, template["status"]["value"]: "active",
+             template["status"]["as_of"]: 2018, template["status"]["source"]: "jaakkola2018"}
     def fill(value):
         if isinstance(value, dict):
             return {k: fill(v) for k, v in value.items()}
         if isinstance(value, list):
             return [fill(v) for v in value]
         if isinstance(value, str) and value.startswith("TODO: "):
-            return value[len("TODO: "):].replace("esim. ", "").replace("e.g. ", "").replace("t.ex. ", "")
+            return FACTS.get(value, value[len("TODO: "):])
         return value
 
     data = fill(yaml.safe_load(text))

@@ -100,8 +100,12 @@ def test_labels_exist_for_every_vocabulary_term(content):
         assert f"theme.{term}" in content.labels
     for term in schema["properties"]["participants"]["items"]["enum"]:
         assert f"participant.{term}" in content.labels
-    for term in schema["properties"]["status"]["enum"]:
+    for term in schema["properties"]["status"]["properties"]["value"]["enum"]:
         assert f"status.{term}" in content.labels
+    for term in schema["properties"]["roles"]["items"]["properties"]["role"]["enum"]:
+        assert f"role.{term}" in content.labels
+    for key in schema["properties"]["decision_path"]["properties"]:
+        assert f"dp.{key}" in content.labels
     for term in schema["properties"]["kind"]["enum"]:
         assert f"kind.{term}" in content.labels
 
@@ -116,29 +120,52 @@ def test_checklist_boxes_get_their_text_as_label():
     assert "disabled" not in out and "<li>tavallinen</li>" in out
 
 
-def test_glossary_terms_get_their_definition_on_hover_but_tags_and_code_are_untouched(content):
-    from kumppanuus.core.htmlpass import glossary_abbr
+def test_glossary_terms_link_to_the_glossary_with_their_definition_but_tags_and_code_are_untouched(content):
+    """The first use of a term becomes a link to its glossary entry, described by its (hidden) definition;
+    later uses stay plain; nothing inside code, headings, links, labels or attributes is touched."""
+    from kumppanuus.core.htmlpass import glossary_links
     from kumppanuus.core.text import Ctx
 
-    ctx = Ctx(content, "fi", "index.md")
+    ctx = Ctx(content, "fi", "tapaukset/index.md")
     term = next(t for t in content.data["glossary"]["terms"] if t["term"]["fi"].isalpha())
     word = term["term"]["fi"]
-    html_in = (f'<p>Tässä on {word}.</p><p><code>{word}</code></p>'
-               f'<a href="#x" title="{word}">linkki</a><p>{word}x ei ole termi</p>')
-    out = glossary_abbr(ctx, html_in)
-    assert f'>{word}</abbr>.' in out and out.count("<abbr") == 1, out
-    assert f'<code>{word}</code>' in out and f'title="{word}">' in out
-    title = out.split('<abbr title="', 1)[1].split('"', 1)[0]
-    assert title and "<" not in title
+    html_in = (f'<h2 id="h">{word}</h2><p><code>{word}</code></p><a href="#x" title="{word}">{word}</a>'
+               f'<label class="kp-task"><input type="checkbox"> <span>{word}</span></label>'
+               f'<p>Tässä on {word}.</p><p>Ja taas {word}.</p><p>{word}x ei ole termi</p>')
+    out = glossary_links(ctx, html_in)
+    assert out.count('class="kp-term"') == 1, out
+    tip_id = f"kp-term-{term['id']}"
+    assert (f'<p>Tässä on <span class="kp-term"><a class="kp-term__link" href="../sanasto/#{term["id"]}" '
+            f'aria-describedby="{tip_id}">{word}</a><span class="kp-term__tip" id="{tip_id}" role="tooltip" hidden '
+            f'data-pagefind-ignore>') in out, out
+    assert f"<p>Ja taas {word}.</p>" in out  # only the first use
+    assert f'<h2 id="h">{word}</h2>' in out and f"<code>{word}</code>" in out
+    assert f'<a href="#x" title="{word}">{word}</a>' in out and f"<span>{word}</span></label>" in out
+    definition = out.split(f'id="{tip_id}"', 1)[1].split(">", 1)[1].split("</span>", 1)[0]
+    assert definition and "<" not in definition
 
 
-def test_glossary_definitions_are_escaped(content):
+def test_glossary_page_itself_gets_no_term_links(content):
+    from kumppanuus.core.htmlpass import glossary_links
+    from kumppanuus.core.text import Ctx
+
+    word = content.data["glossary"]["terms"][0]["term"]["fi"]
+    assert glossary_links(Ctx(content, "fi", "sanasto.md"), f"<p>{word}</p>") == f"<p>{word}</p>"
+
+
+def test_glossary_definitions_are_escaped_and_a_finnish_fallback_is_marked(content):
     import copy
 
-    from kumppanuus.core.htmlpass import glossary_abbr
+    from kumppanuus.core.htmlpass import glossary_links
     from kumppanuus.core.text import Ctx
 
     evil = copy.deepcopy(content)
-    evil.data["glossary"]["terms"] = [{"term": {"fi": "pöytä"}, "definition": {"fi": 'a "b" <script>x</script>'}}]
-    out = glossary_abbr(Ctx(evil, "fi", "index.md"), "<p>pöytä</p>")
-    assert out == '<p><abbr title="a &quot;b&quot; &lt;script&gt;x&lt;/script&gt;">pöytä</abbr></p>'
+    evil.data["glossary"]["terms"] = [{"id": 'p"x', "term": {"fi": "pöytä", "sv": "bord"},
+                                       "definition": {"fi": 'a "b" <script>x</script>'}}]
+    out = glossary_links(Ctx(evil, "fi", "index.md"), "<p>pöytä</p>")
+    assert out == ('<p><span class="kp-term"><a class="kp-term__link" href="sanasto/#p&quot;x" '
+                   'aria-describedby="kp-term-p&quot;x">pöytä</a><span class="kp-term__tip" id="kp-term-p&quot;x" '
+                   'role="tooltip" hidden data-pagefind-ignore>a &quot;b&quot; &lt;script&gt;x&lt;/script&gt;'
+                   '</span></span></p>'), out
+    sv = glossary_links(Ctx(evil, "sv", "index.md"), "<p>bord</p>")
+    assert 'role="tooltip" lang="fi" hidden' in sv, sv

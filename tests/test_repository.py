@@ -23,10 +23,21 @@ def test_contributing_guides_cover_the_editor_workflow_in_both_languages():
     for name in ("CONTRIBUTING.md", "CONTRIBUTING.en.md"):
         text = (ROOT / name).read_text(encoding="utf-8")
         for must in ("make new-case SLUG=", "make validate", "make serve", "make parity-stamp", "data/changes.yaml",
-                     "redhat.vscode-yaml", "last_verified", "data/bibliography.yaml"):
+                     "redhat.vscode-yaml", "data/bibliography.yaml", "status.as_of", "status.source", "`value`",
+                     "Uusi tapaus / New case", "uusi-tapaus/<", "Closes #", "savonlinna.yaml"):
             assert must in text, f"{name} does not mention {must}"
+        assert "last_verified" not in text, f"{name} still describes last_verified, which the schema no longer has"
+        # the web route first, then the Git route
+        assert text.index("Uusi tapaus / New case") < text.index("make new-case SLUG=")
     assert "puhelinnumero" in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert "phone numbers" in (ROOT / "CONTRIBUTING.en.md").read_text(encoding="utf-8")
+    # the rule for tagging a pitfall, word for word
+    assert ("Tapaus ”näyttää” karikon vain, jos sen lähde kertoo juuri tästä ongelmasta tapauksessa, ja ”välttää” "
+            "karikon vain, jos lähde kertoo tapauksen toimineen päinvastoin – tarkoituksella tai näkyvin tuloksin."
+            ) in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert ('A case "shows" a pitfall only when its source reports that very problem in the case, and "avoids" it '
+            "only when the source says the case did the opposite, on purpose or with a reported result."
+            ) in (ROOT / "CONTRIBUTING.en.md").read_text(encoding="utf-8")
     template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert template.count("- [ ]") >= 6
 

@@ -126,11 +126,12 @@ def test_worksheets_fit_one_or_two_a4_pages(site_dir, tmp_path, lang):
     print_pages(site_dir, jobs)
     pages = {p.stem: page_count(p) for _, p in jobs}
     assert pages["muistilista"] == 1, pages
-    assert pages["rakentaminen"] <= 2 and pages["karikot"] <= 2, pages
+    # the steps worksheet: tasks with who and by when, the guide's questions and the questions to discuss
+    assert pages["rakentaminen"] <= 3 and pages["karikot"] <= 2, pages
 
 
-TITLES = {"fi": ("Koko opas yhdellä sivulla", "Sisällys"), "sv": ("Hela handboken på en sida", "Innehåll"),
-          "en": ("The whole guide on one page", "Contents")}
+TITLES = {"fi": ("Koko käsikirja yhdellä sivulla", "Sisällys"), "sv": ("Hela handboken på en sida", "Innehåll"),
+          "en": ("The whole handbook on one page", "Contents")}
 
 
 @pytest.mark.browser

@@ -143,21 +143,17 @@
   }, true);
 })();
 
-/* Search (Pagefind). The index of the page's language (<html lang>) is downloaded only when the
-   reader focuses the search box; results come only from that language. Keyboard: "/" or "s" opens
-   the search, arrow keys move between results, Enter opens one, Escape closes. */
+/* Search: the search box's code (assets/search.js) and the index of the page's language are downloaded
+   only when the reader first focuses the box. Keyboard: "/" or "s" opens the search, Escape closes it. A
+   link to /?q=... (the 404 page's search box, a shared link) opens the search with the query. */
 (function () {
   "use strict";
   var box = document.querySelector("[data-kp-search]");
   if (!box) return;
   var toggle = document.getElementById("__search");
   var input = document.getElementById("kp-search-input");
-  var list = document.getElementById("kp-search-list");
-  var meta = document.getElementById("kp-search-meta");
   var script = document.querySelector('script[src$="assets/handbook.js"]');
-  var root = new URL("../", script ? script.src : location.href);
-  var pagefind = null;
-  var latest = 0;
+  var loading = false;
 
   function open(state) {
     if (toggle && toggle.checked !== state) {
@@ -167,234 +163,37 @@
   }
 
   function load() {
-    if (!pagefind) {
-      // noWorker: Pagefind's worker script would be one more download (12 KB) for an index this small
-      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname, excerptLength: 22, noWorker: true }).then(function () { return pf; });
-      });
-    }
-    return pagefind;
-  }
-
-  function count(n) {
-    if (n === 0) return box.dataset.none;
-    if (n === 1) return box.dataset.one;
-    return box.dataset.other.replace("#", String(n));
-  }
-
-  // Index-only words (Finnish base forms and compound parts) carry a "\u2042" mark; never show them.
-  function clean(excerpt) {
-    var out = (excerpt || "").replace(/(<mark>)?[^\s<]*(<\/mark>)?[^\s<]*\u2042(<\/mark>)?/g, " ")
-      .replace(/\s+/g, " ").trim();
-    return out.replace(/<[^>]+>/g, "").trim() ? out : "";
-  }
-
-  function visibleHits(excerpt) {
-    return (clean(excerpt).match(/<mark>/g) || []).length;
-  }
-
-  function el(tag, cls, html) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (html !== undefined) e.innerHTML = html;
-    return e;
-  }
-
-  function text(s) {
-    var d = document.createElement("div");
-    d.textContent = s;
-    return d.innerHTML;
-  }
-
-  // Results are fetched five at a time: each one is a download (the page's text, for the excerpt).
-  var PAGE = 5;
-  var pending = [];
-  var moreButton = null;
-
-  function showMore(focusFirst) {
-    var batch = pending.splice(0, PAGE);
-    var ticket = latest;
-    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
-      if (ticket !== latest) return;
-      var firstNew = render(items);
-      updateMore();
-      if (focusFirst && firstNew) firstNew.focus();
-    });
-  }
-
-  function updateMore() {
-    if (!pending.length) {
-      if (moreButton) moreButton.hidden = true;
-      return;
-    }
-    if (!moreButton) {
-      moreButton = el("button", "md-button kp-search-more");
-      moreButton.type = "button";
-      moreButton.addEventListener("click", function () { showMore(true); });
-      list.parentNode.appendChild(moreButton);
-    }
-    moreButton.textContent = box.dataset.more.replace("#", String(pending.length));
-    moreButton.hidden = false;
-  }
-
-  function render(items) {
-    var firstNew = null;
-    items.forEach(function (data) {
-      // Link to the heading where the match is: the sub-result with the most hits.
-      var best = null;
-      // Prefer the section whose visible text shows the match; then the one with the most hits.
-      var bestScore = -1;
-      (data.sub_results || []).forEach(function (s) {
-        var score = visibleHits(s.excerpt) * 1000 + (s.locations || []).length;
-        if (score > bestScore) { best = s; bestScore = score; }
-      });
-      var li = el("li", "md-search-result__item");
-      var a = el("a", "md-search-result__link");
-      a.href = best ? best.url : data.url;
-      var article = el("article", "md-search-result__article md-typeset");
-      var title = text(data.meta && data.meta.title || data.url);
-      var section = best && best.title && best.title !== (data.meta && data.meta.title) ? " › " + text(best.title) : "";
-      article.appendChild(el("h2", null, title + section));
-      var excerpt = clean(best ? best.excerpt : data.excerpt) || clean(data.excerpt) ||
-        text(data.meta && data.meta.description || "");
-      if (excerpt) article.appendChild(el("p", null, excerpt));
-      a.appendChild(article);
-      li.appendChild(a);
-      list.appendChild(li);
-      firstNew = firstNew || a;
-    });
-    return firstNew;
-  }
-
-  // Finnish: the base form of each query word, from the build's table of the content's word forms
-  // (pagefind/kp-lemmas/fi/<two letters>.json). Consonant gradation defeats stemming (pöydän/pöytä).
-  var lemmaChunks = {};
-  function lemmas(words) {
-    if (document.documentElement.lang !== "fi") return Promise.resolve({});
-    return Promise.all(words.map(function (w) {
-      var key = w.slice(0, 2);
-      if (w.length < 4) return null;
-      if (!lemmaChunks[key]) {
-        lemmaChunks[key] = fetch(new URL("pagefind/kp-lemmas/fi/" + encodeURIComponent(key) + ".json", root))
-          .then(function (r) { return r.ok ? r.json() : {}; }).catch(function () { return {}; });
-      }
-      return lemmaChunks[key];
-    })).then(function (tables) {
-      var out = {};
-      words.forEach(function (w, i) {
-        var t = tables[i];
-        if (!t) return;
-        if (t.f && t.f[w]) { out[w] = t.f[w]; return; }
-        // not in the content: the base form that differs from the word only in its ending
-        var best = null, bestLen = 0;
-        (t.l || []).forEach(function (base) {
-          var n = 0;
-          while (n < base.length && n < w.length && base[n] === w[n]) n++;
-          if (n >= 4 && n >= base.length - 2 && n >= w.length - 5 && n > bestLen) { best = base; bestLen = n; }
-        });
-        if (best && best !== w) out[w] = best;
-      });
-      return out;
-    });
-  }
-
-  function search() {
-    var query = input.value.trim();
-    var ticket = ++latest;
-    if (!query) {
-      list.textContent = "";
-      pending = [];
-      updateMore();
-      meta.textContent = box.dataset.placeholder;
-      return;
-    }
-    meta.textContent = box.dataset.loading;
-    var words = query.toLowerCase().split(/\s+/);
-    var pf;
-    load().then(function (p) {
-      pf = p;
-      return pf.debouncedSearch(query, {}, 120);
-    }).then(function (first) {
-      if (first === null || ticket !== latest) return null;
-      return lemmas(words).then(function (found) {
-        var alt = words.map(function (w) { return found[w] || w; }).join(" ");
-        if (alt === words.join(" ")) return first.results;
-        return pf.search(alt).then(function (second) {
-          // union of both searches, each page once, with its better score
-          var byId = {};
-          first.results.concat(second.results).forEach(function (r) {
-            if (!byId[r.id] || byId[r.id].score < r.score) byId[r.id] = r;
-          });
-          return Object.keys(byId).map(function (k) { return byId[k]; })
-            .sort(function (a, b) { return b.score - a.score; });
-        });
-      });
-    }).then(function (results) {
-      if (!results || ticket !== latest) return null;
-      meta.textContent = count(results.length);
-      list.textContent = "";
-      pending = results.slice();
-      return showMore(false).then(function () {
-        if (ticket === latest) list.setAttribute("data-query", query);  // tells tests (and scripts) the list is up to date
-      });
-    });
-  }
-
-  function links() {
-    return Array.prototype.slice.call(list.querySelectorAll("a"));
+    if (loading || !script) return;
+    loading = true;
+    var code = document.createElement("script");
+    code.src = new URL("search.js", script.src).href;
+    document.head.appendChild(code);
   }
 
   input.addEventListener("focus", function () { open(true); load(); });
-  input.addEventListener("input", search);
-  box.querySelector("form").addEventListener("submit", function (e) {
-    e.preventDefault();
-    var first = links()[0];
-    if (first) first.focus();
-  });
-  box.querySelector("form").addEventListener("reset", function () {
-    setTimeout(search, 0);
-    input.focus();
-  });
   if (toggle) {
     toggle.addEventListener("change", function () {
       if (toggle.checked && document.activeElement !== input) input.focus();
     });
   }
-
   document.addEventListener("keydown", function (e) {
-    var inSearch = box.contains(document.activeElement);
-    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName) ||
-      document.activeElement.isContentEditable;
+    var el = document.activeElement;
+    var inSearch = box.contains(el);
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || el.isContentEditable;
     if (!inSearch && !typing && !e.ctrlKey && !e.metaKey && !e.altKey && (e.key === "/" || e.key === "s")) {
       e.preventDefault();
       open(true);
       input.focus();
-      return;
-    }
-    if (!inSearch) return;
-    if (e.key === "Escape") {
+    } else if (inSearch && e.key === "Escape") {
       open(false);
       input.blur();
-      return;
-    }
-    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-      var all = links();
-      if (!all.length) return;
-      e.preventDefault();
-      var i = all.indexOf(document.activeElement);
-      if (e.key === "ArrowDown") i = i < 0 ? 0 : Math.min(i + 1, all.length - 1);
-      else i = i <= 0 ? -1 : i - 1;
-      if (i < 0) input.focus(); else all[i].focus();
     }
   });
-
-  // /?q=... (the 404 page's search box, or a shared link) opens the search with the query.
   var q = new URLSearchParams(location.search).get("q");
   if (q) {
     input.value = q;
     open(true);
     input.focus();
-    search();
   }
 })();
 
@@ -419,9 +218,132 @@
   });
   // Print: write each link's full address after its text (see handbook.css @media print).
   window.addEventListener("beforeprint", function () {
-    document.querySelectorAll(".md-content a[href]:not(.headerlink)").forEach(function (a) {
+    document.querySelectorAll(".md-content a[href]:not(.headerlink):not(.kp-term__link)").forEach(function (a) {
       // in-page links (#...) need no address on paper
       if ((a.getAttribute("href") || "").charAt(0) !== "#") a.setAttribute("data-print-href", a.href);
     });
+  });
+})();
+
+/* Glossary terms (issue 20; kumppanuus.core.htmlpass.glossary_links): the first use of a term on a page is a
+   link to its glossary entry, described by its definition (aria-describedby). Here the definition also shows
+   beside the term while the term has keyboard focus or the pointer rests on the term or on the definition;
+   Escape hides it (WCAG 1.4.13: hoverable, dismissible, persistent). A tap or Enter follows the link. */
+(function () {
+  "use strict";
+  var open = null, timer = null;
+  function termOf(node) { return node && node.closest ? node.closest(".kp-term") : null; }
+  function place(term) {
+    var tip = term.lastElementChild, box = term.firstElementChild.getBoundingClientRect();
+    var width = document.documentElement.clientWidth;
+    tip.style.left = Math.max(4, Math.min(box.left, width - tip.offsetWidth - 4)) + "px";
+    tip.style.top = box.bottom + "px";
+  }
+  function hide() {
+    clearTimeout(timer);
+    if (open) open.lastElementChild.hidden = true;
+    open = null;
+  }
+  function show(term) {
+    clearTimeout(timer);
+    if (open === term) return;
+    hide();
+    term.lastElementChild.hidden = false;
+    open = term;
+    place(term);
+  }
+  document.addEventListener("mouseover", function (e) {
+    var term = termOf(e.target);
+    if (term) show(term);
+  });
+  document.addEventListener("mouseout", function (e) {
+    var term = termOf(e.target);
+    // a moment's grace, so that a pointer on its way from the term to the definition does not close it
+    if (term && term === open && !term.contains(e.relatedTarget) && !term.contains(document.activeElement)) {
+      clearTimeout(timer);
+      timer = setTimeout(hide, 300);
+    }
+  });
+  document.addEventListener("focusin", function (e) {
+    var term = termOf(e.target);
+    if (term) show(term); else if (open && !open.matches(":hover")) hide();
+  });
+  document.addEventListener("focusout", function (e) {
+    var term = termOf(e.target);
+    if (term && term === open && !term.contains(e.relatedTarget) && !term.matches(":hover")) hide();
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && open) hide();
+  });
+  window.addEventListener("scroll", function () { if (open) place(open); }, { passive: true });
+  window.addEventListener("resize", function () { if (open) place(open); });
+})();
+
+/* The menu at narrow widths (issue 20): Material opens its drawer with a <label> for a hidden checkbox,
+   which a keyboard cannot reach. With the script a real button does it (overrides/partials/header.html):
+   it says whether the menu is open, moves focus into the menu, and Escape closes the menu again. The drawer
+   shows one level at a time (handbook.css hides the others): while it is open, the labels that open a
+   section or the page's contents and the titles that go back a level can be reached with Tab (Enter works
+   on them, as on every label), focus follows the level shown, and Tab out of the menu closes it.
+   Material's hidden checkboxes get the hidden attribute, so that they stay out of sight and out of the Tab
+   order when a reader turns page styles off. */
+(function () {
+  "use strict";
+  document.querySelectorAll("input.md-toggle").forEach(function (t) { t.hidden = true; });
+  var button = document.querySelector("[data-kp-menu]");
+  var drawer = document.getElementById("__drawer");
+  if (!button || !drawer) return;
+  var label = document.querySelector("label.md-header__button[for='__drawer']");
+  if (label) label.hidden = true;
+  button.hidden = false;
+  var nav = document.querySelector(".md-sidebar--primary");
+  if (!nav) return;
+  var levels = nav.querySelectorAll("label.md-nav__link[for^='__nav'], label.md-nav__title[for^='__nav'], " +
+    "label.md-nav__link[for='__toc'], label.md-nav__title[for='__toc']");
+  function reachable(on) {
+    Array.prototype.forEach.call(levels, function (l) {
+      if (on && !l.hasAttribute("data-kp-tabindex")) {
+        l.setAttribute("data-kp-tabindex", l.getAttribute("tabindex") || "");
+        l.setAttribute("tabindex", "0");
+      } else if (!on && l.hasAttribute("data-kp-tabindex")) {
+        l.setAttribute("tabindex", l.getAttribute("data-kp-tabindex"));
+        l.removeAttribute("data-kp-tabindex");
+      }
+    });
+  }
+  // the first thing in the menu that can take focus: hidden levels cannot
+  function focusFirst(root) {
+    var all = root.querySelectorAll("a[href], label[tabindex='0']");
+    for (var i = 0; i < all.length; i++) {
+      all[i].focus();
+      if (document.activeElement === all[i]) return;
+    }
+  }
+  function set(state, focus) {
+    drawer.checked = state;
+    drawer.dispatchEvent(new Event("change"));
+    if (focus === "menu") focusFirst(nav);  // the menu is visible at once (handbook.css); it slides in around the focus
+    else if (focus === "button") button.focus();
+  }
+  drawer.addEventListener("change", function () {
+    button.setAttribute("aria-expanded", String(drawer.checked));
+    reachable(drawer.checked);
+  });
+  button.addEventListener("click", function () { set(!drawer.checked, drawer.checked ? null : "menu"); });
+  nav.addEventListener("change", function (e) {
+    var t = e.target;
+    if (!drawer.checked || !t.classList || !t.classList.contains("md-nav__toggle")) return;
+    var item = t.parentElement;
+    var level = item.querySelector(":scope > .md-nav");
+    if (t.checked && level) focusFirst(level);
+    else if (!t.checked) focusFirst(item);
+  });
+  // Tab out of the menu closes it: what comes next is under the menu's shade
+  nav.addEventListener("focusout", function (e) {
+    var to = e.relatedTarget;
+    if (drawer.checked && to && !nav.contains(to) && to !== button) set(false);
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && drawer.checked) set(false, "button");
   });
 })();

@@ -245,13 +245,87 @@ def page_weight(site: Path, pages: dict[str, str] = PAGES) -> dict:
     return out
 
 
+SEARCH_PREFIX = {"fi": "", "sv": "sv/", "en": "en/"}
+#: the search box's question suite (tests/test_search.py asks it too)
+QUESTIONS = Path("tests") / "search_questions.yaml"
+
+
+def is_search_download(url: str) -> bool:
+    """A download of search: the search box's script or the index (none before the reader uses the box)."""
+    return "/pagefind/" in url or url.split("?")[0].endswith("/assets/search.js")
+
+
+def ask(page, query: str, timeout: float = 30000) -> list[str]:
+    """Type ``query`` into the page's search box (opening it with "/" if needed) and return the result
+    links in order, once the list shows that query's results."""
+    box = page.locator("#kp-search-input")
+    if not box.is_visible():
+        page.keyboard.press("/")
+    box.fill(query)
+    page.wait_for_function("q => document.getElementById('kp-search-list').getAttribute('data-query') === q",
+                           arg=query, timeout=timeout)
+    return page.eval_on_selector_all("#kp-search-list a", "els => els.map(e => e.getAttribute('href'))")
+
+
+def search_questions(root: Path = ROOT) -> dict[str, list[dict]]:
+    """{language: [{q, page, who, about}]}: the question suite, tests/search_questions.yaml."""
+    return yaml.safe_load((root / QUESTIONS).read_text(encoding="utf-8"))
+
+
+def answered(page, lang: str, questions: list[dict]) -> tuple[list[dict], list[str]]:
+    """Ask every question of one language on one open page: (the questions whose page was not in the
+    first three results, each with what came instead; the queries whose results came from another language)."""
+    from urllib.parse import urlparse
+
+    missed, foreign = [], []
+    for item in questions:
+        paths = [urlparse(h).path for h in ask(page, item["q"])]
+        if "/" + SEARCH_PREFIX[lang] + item["page"] not in paths[:3]:
+            missed.append({**item, "got": paths[:3]})
+        if any((lang == "fi" and p.startswith(("/sv/", "/en/"))) or (lang != "fi" and not p.startswith(f"/{lang}/"))
+               for p in paths):
+            foreign.append(item["q"])
+    return missed, foreign
+
+
+def search_quality(site: Path, root: Path = ROOT) -> dict:
+    """The share of the question suite answered in the first three results, per language (one browser page
+    per language asks all its questions)."""
+    from playwright.sync_api import sync_playwright
+
+    suite = search_questions(root)
+    srv, base = serve(site)
+    out = {}
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for lang in LANGUAGES:
+                page = browser.new_page()
+                page.goto(base + SEARCH_PREFIX[lang] + "tietoa/", wait_until="load")
+                missed, _ = answered(page, lang, suite[lang])
+                n = len(suite[lang])
+                out[lang] = {"answered": n - len(missed), "questions": n,
+                             "share": round((n - len(missed)) / n, 3), "missed": [m["q"] for m in missed]}
+                page.close()
+            browser.close()
+    finally:
+        srv.shutdown()
+    return out
+
+
+def quality_line(q: dict) -> str:
+    return f"{q['answered']}/{q['questions']} ({round(100 * q['share'])} %)" + (
+        f"; missed: {'; '.join(q['missed'])}" if q["missed"] else "")
+
+
 def search_cost(site: Path) -> dict:
     """Search bytes per language: what a page downloads for search before any query (should be 0: the
-    index loads only when the reader focuses the box) and what the first query downloads."""
+    search box's script and the index load only when the reader focuses the box) and what the first query
+    downloads (the script, the index, the word lists, the first five results' texts)."""
     from playwright.sync_api import sync_playwright
 
     queries = {"fi": "pöydän", "sv": "bordet", "en": "tables"}
-    prefix = {"fi": "", "sv": "sv/", "en": "en/"}
+    prefix = SEARCH_PREFIX
     srv, base = serve(site)
     out = {}
     try:
@@ -261,14 +335,15 @@ def search_cost(site: Path) -> dict:
                 ctx = browser.new_context()
                 page = ctx.new_page()
                 responses = []
-                page.on("response", lambda r: "/pagefind/" in r.url and responses.append(r))
+                page.on("response", lambda r: is_search_download(r.url) and responses.append(r))
                 page.goto(base + prefix[lang] + "kumppanuus/", wait_until="networkidle")
                 before = sum(len(gzip.compress(r.body(), 6)) for r in responses)
                 count_before = len(responses)
                 page.keyboard.press("/")
                 page.keyboard.type(queries[lang])
+                # bytes are measured, not time: a busy machine may take long over the first query
                 page.wait_for_function("q => document.getElementById('kp-search-list').getAttribute('data-query') === q",
-                                       arg=queries[lang], timeout=30000)
+                                       arg=queries[lang], timeout=120000)
                 page.wait_for_load_state("networkidle")
                 after = sum(len(gzip.compress(r.body(), 6)) for r in responses)
                 out[lang] = (f"{round(before / 1024, 1)} KB before a query ({count_before} requests); "
@@ -297,6 +372,7 @@ def run(sizes: tuple[int, ...] = (100, 1000), runs: int = 5, out_dir: Path | Non
             # in threads of their own: Playwright sync API must not share a thread with another session
             results["page_weight"] = in_thread(page_weight, site)
             results[f"search_{sum(1 for _ in (root / 'cases').glob('*.yaml'))}_cases"] = in_thread(search_cost, site)
+            results["search_quality"] = in_thread(search_quality, site, root)
         if lighthouse_runs:
             results["lighthouse"] = lighthouse(site, lighthouse_pages, root=root)
         results["warm_rebuild_s"] = warm_rebuild(copy_repo(tmp / "serve", root))
@@ -340,7 +416,10 @@ def markdown(r: dict) -> str:
     for name, lh in r.get("lighthouse", {}).items():
         scores = ", ".join(f"{c} {lh[c]}" for c in LH_CATEGORIES)
         lines.append(f"| Lighthouse mobile, {name} ({lh['path']}) | {scores} | performance ≥ 95, others 100 |")
-    for key in sorted(k for k in r if k.startswith("search_")):
+    for lang, q in r.get("search_quality", {}).items():
+        lines.append(f"| search questions answered in the first three results, {lang} | {quality_line(q)} | "
+                     f"all |")
+    for key in sorted(k for k in r if k.startswith("search_") and k[7].isdigit()):
         for lang, v in r[key].items():
             lines.append(f"| search, {key.replace('_', ' ')}, {lang} | {v} | "
                          f"{'≤ 150 KB gzip first query' if int(key.split('_')[1]) >= 1000 else ''} |")

@@ -138,6 +138,99 @@ def cmd_source_check(args) -> int:
     return 0
 
 
+def cmd_readability(args) -> int:
+    """Readability figures of every "in brief" summary and of the easy-language pages, against the limits."""
+    from .core.content import Content
+    from .core.readability import report
+
+    try:
+        content = Content.load(_root(args))
+    except DataError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    rows = report(content, _root(args) / "docs")
+    failed = [r for r in rows if r[4]]
+    for where, kind, lang, figures, problems in rows:
+        if args.all or problems:
+            mark = "TOO HARD" if problems else "ok"
+            print(f"{mark:8} {where} [{lang}, {kind}]: {figures.describe()}" + (f" — {'; '.join(problems)}" if problems else ""))
+    print(f"readability: {len(rows)} texts, {len(failed)} too hard / luettavuus: {len(rows)} tekstiä, "
+          f"{len(failed)} liian vaikeaa")
+    return 1 if failed else 0
+
+
+def cmd_issue_form(args) -> int:
+    """Write (or with --check, compare) the GitHub issue form for new cases, generated from the schema."""
+    from .core.issueform import FORM_PATH, IssueFormError, form_text
+
+    root = _root(args)
+    try:
+        text = form_text(root)
+    except IssueFormError as exc:
+        print(f"issue-form: {exc}", file=sys.stderr)
+        return 2
+    target = root / FORM_PATH
+    if args.check:
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            print(f"{FORM_PATH} is out of date: run `kumppanuus issue-form` / lomake on vanhentunut: "
+                  f"aja `kumppanuus issue-form`", file=sys.stderr)
+            return 1
+        print(f"OK: {FORM_PATH} is up to date / lomake on ajan tasalla")
+        return 0
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {FORM_PATH} / kirjoitettiin {FORM_PATH}")
+    return 0
+
+
+def cmd_case_from_issue(args) -> int:
+    """A submitted issue form (its body, as GitHub renders it) -> cases/<slug>.yaml. 0 written, 1 refused, 2 usage."""
+    from .core import issueform
+
+    root = _root(args)
+    try:
+        raw = Path(args.file).read_bytes()
+        body = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"case-from-issue: cannot read {args.file} as UTF-8 text: {exc} / tiedostoa ei voi lukea", file=sys.stderr)
+        return 2
+    if len(body) > issueform.MAX_BODY:
+        print(f"case-from-issue: {args.file} is {len(body)} characters, more than an issue can hold "
+              f"/ teksti on liian pitkä", file=sys.stderr)
+        return 2
+    report = Path(args.report) if args.report else None
+    if report:
+        report.mkdir(parents=True, exist_ok=True)
+    try:
+        result = issueform.convert(root, body)
+        files = issueform.write(root, result, args.issue) if result.ok else []
+    except (issueform.IssueFormError, FileExistsError) as exc:
+        print(f"case-from-issue: {exc}", file=sys.stderr)
+        return 2
+    if report:
+        (report / "result.json").write_text(issueform.report_json(result, files), encoding="utf-8")
+    if not result.ok:
+        n = len(result.problems)
+        print(f"Lomakkeesta ei tehty tapausta: {n} korjattavaa kohtaa. / The form was not turned into a case: "
+              f"{n} problem(s). No file was written.", file=sys.stderr)
+        for line in result.report_lines():
+            print(f"- {line}", file=sys.stderr)
+        if report:
+            (report / "comment.md").write_text(issueform.refusal_comment(result), encoding="utf-8")
+        return 1
+    if report:
+        (report / "pr-body.md").write_text(issueform.pr_body(result, files, args.issue, args.author), encoding="utf-8")
+    for f in files:
+        print(f"wrote {f} / kirjoitettiin {f}")
+    if result.finnish_needed:
+        print(f"Finnish needed / suomennos puuttuu: {len(result.finnish_needed)} text(s) marked "
+              f"{issueform.FINNISH_NEEDED!r}; `make validate` refuses them until translated.")
+    for lang, paths in result.untranslated.items():
+        if lang != "fi":
+            print(f"untranslated ({lang}) / kääntämättä: {len(paths)} text(s); `kumppanuus parity` lists them")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["bench"]:  # the benchmark has its own options
@@ -163,11 +256,23 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seeds", default="../shared/seeds", help="folder of the source documents (*.txt)")
     p = sub.add_parser("source-check", help="check a built site for copied runs of the sources and contact details")
     p.add_argument("--site", default="site")
+    p = sub.add_parser("readability", help="readability of the in-brief summaries and the easy-language pages")
+    p.add_argument("--all", action="store_true", help="print the figures of every text, not only those too hard")
     sub.add_parser("bench", help="measure build time, scaling, page weight and search cost (see make bench)")
+    p = sub.add_parser("issue-form", help="write .github/ISSUE_TEMPLATE/uusi-tapaus.yml from cases/schema.json")
+    p.add_argument("--root", default=argparse.SUPPRESS, help="repository root (default: current directory)")
+    p.add_argument("--check", action="store_true", help="only check that the committed form is up to date")
+    p = sub.add_parser("case-from-issue", help="turn a submitted issue form (its body) into cases/<slug>.yaml")
+    p.add_argument("file", help="the issue body as GitHub renders it (### Label sections)")
+    p.add_argument("--root", default=argparse.SUPPRESS, help="repository root (default: current directory)")
+    p.add_argument("--issue", type=int, default=None, help="the issue's number (for the file's comment and the PR)")
+    p.add_argument("--author", default="", help="the issue author's login (for the pull request's text)")
+    p.add_argument("--report", default="", help="folder for result.json and pr-body.md or comment.md")
     args = parser.parse_args(argv)
     handlers = {"validate": cmd_validate, "parity": cmd_parity, "parity-stamp": cmd_parity_stamp,
                 "new-case": cmd_new_case, "urls": cmd_urls, "source-fingerprints": cmd_source_fingerprints,
-                "source-check": cmd_source_check}
+                "source-check": cmd_source_check, "readability": cmd_readability,
+                "issue-form": cmd_issue_form, "case-from-issue": cmd_case_from_issue}
     return handlers[args.command](args)
 
 

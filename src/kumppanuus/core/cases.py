@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from .render import source_paragraphs
-from .text import ANTIPATTERNS_PAGE, CASE_DIR, STEPS_PAGE, Ctx, any_fallback, case_src, esc, finnish_url, md
+from .text import (ANTIPATTERNS_PAGE, CASE_DIR, SOURCES_PAGE, STEPS_PAGE, Ctx, any_fallback, case_src, esc, finnish_url,
+                   md)
 
 def _vocab(ctx: Ctx, prefix: str, ids: list[str]) -> str:
     return ", ".join(esc(ctx.label(f"{prefix}.{i}")) for i in ids)
@@ -16,17 +17,16 @@ def cases_table(ctx: Ctx) -> str:
         attrs = (f'data-themes="{esc(" ".join(c["themes"]))}" '
                  f'data-participants="{esc(" ".join(c["participants"]))}" '
                  f'data-region="{esc(c["place"]["region"]["fi"])}"')
-        led = ctx.h(c["led_by"]) if c.get("led_by") else esc(ctx.label("case.unknown"))
         rows.append(
             f'<tr id="tapaus-{esc(c["slug"])}" {attrs}>'
             f'<th scope="row"><a href="{ctx.url(case_src(c["slug"]))}">{esc(name)}</a></th>'
             f'<td>{esc(", ".join(c["place"]["municipalities"]))} ({esc(region)})</td>'
-            f'<td>{esc(c.get("started", ctx.label("case.unknown")))}</td>'
+            f'<td>{esc(c["started"]) if "started" in c else not_stated(ctx)}</td>'
+            f'<td>{status_html(ctx, c)}</td>'
             f'<td>{_vocab(ctx, "theme", c["themes"])}</td>'
             f'<td>{_vocab(ctx, "participant", c["participants"])}</td>'
-            f'<td>{esc(c.get("tables", ctx.label("case.unknown")))}</td>'
-            f"<td>{led}</td></tr>")
-    cols = ["name", "place", "started", "themes", "participants", "tables", "led_by"]
+            f'<td>{esc(c["tables"]) if "tables" in c else not_stated(ctx)}</td></tr>')
+    cols = ["name", "place", "started", "status", "themes", "participants", "tables"]
     head = "".join(f'<th scope="col">{esc(ctx.label("cases.col." + k))}</th>' for k in cols)
     return (
         '<div class="kp-table-wrap" tabindex="0" role="region" aria-labelledby="kp-cases-caption">'
@@ -116,20 +116,54 @@ def case_markdown(ctx: Ctx, case: dict) -> str:
     items([f"[{md(steps[s]['number'])} {ctx.m(steps[s]['title'])}]({ctx.md_link(STEPS_PAGE, s)})"
            for s in case["steps"]])
     aps = {a["id"]: a for a in ctx.content.data["antipatterns"]["items"]}
+    # both headings always: their anchors are published (urls.txt), and "none" is what the source supports
     for rel, anchor in (("shows", "karikot-nakyvat"), ("avoids", "karikot-valtetty")):
         ids = case.get("antipatterns", {}).get(rel, [])
+        heading(3, "case.ap_" + rel, anchor)
         if ids:
-            heading(3, "case.ap_" + rel, anchor)
             items([f"[{ctx.m(aps[a]['title'])}]({ctx.md_link(ANTIPATTERNS_PAGE, a)})" for a in ids])
-    edit = (f' · <a href="{esc(ctx.repo)}cases/{esc(case["slug"])}.yaml">{esc(ctx.label("case.edit"))}</a>'
+        else:
+            out.extend([f"*{md(ctx.label('case.ap_none'))}*", ""])
+    edit = (f'<a href="{esc(ctx.repo)}cases/{esc(case["slug"])}.yaml">{esc(ctx.label("case.edit"))}</a> · '
             if ctx.repo else "")
-    out += [f'{md(ctx.label("case.last_verified"))}: '
-            f'<time datetime="{esc(case["last_verified"])}">{esc(case["last_verified"])}</time>{edit} · '
-            f'[{md(ctx.label("case.all_cases"))}]({ctx.md_link(CASE_DIR + "/index.md")})',
+    out += [f'{edit}[{md(ctx.label("case.all_cases"))}]({ctx.md_link(CASE_DIR + "/index.md")})',
             "{: .kp-case-meta }", ""]
     heading(2, "sources.heading", "lahteet")
     out += source_paragraphs(ctx, [{"key": s["key"], "loc": s.get("loc")} for s in case["sources"]])
     return "\n".join(out) + "\n"
+
+
+def status_html(ctx: Ctx, case: dict, href=None) -> str:
+    """The case's status as its source states it, with the year and the source: "active in 2018, according
+    to Jaakkola 2018" (the reference linking to the bibliography), or "unknown"."""
+    from .render import short_reference
+
+    status = case["status"]
+    word = ctx.label("status." + status["value"])
+    if status["value"] == "unknown" or "source" not in status:
+        return esc(word)
+    href = href or (lambda target, anchor: esc(ctx.url(target, anchor)))
+    ref = (f'<a href="{href(SOURCES_PAGE, status["source"])}">'
+           f'{esc(short_reference(ctx, status["source"]))}</a>')
+    return esc(ctx.label("case.status_as_of", status=word, year=status["as_of"], source="\x00")).replace("\x00", ref)
+
+
+def not_stated(ctx: Ctx) -> str:
+    return f'<span class="kp-not-stated">{esc(ctx.label("case.not_stated"))}</span>'
+
+
+def decision_path_html(ctx: Ctx, case: dict) -> str:
+    """The case's route from table to decisions as a short definition list (every part the source gives)."""
+    path = case.get("decision_path") or {}
+    rows = [f"<dt>{esc(ctx.label('dp.' + key))}</dt><dd>{ctx.h(path[key])}</dd>"
+            for key in ("carrier", "decides", "feedback", "note") if path.get(key)]
+    return f'<dl class="kp-route">{"".join(rows)}</dl>' if rows else not_stated(ctx)
+
+
+def roles_html(ctx: Ctx, case: dict) -> str:
+    roles = case.get("roles") or []
+    rows = [f"<dt>{esc(ctx.label('role.' + r['role']))}</dt><dd>{ctx.h(r['who'])}</dd>" for r in roles]
+    return f'<dl class="kp-roles">{"".join(rows)}</dl>' if rows else not_stated(ctx)
 
 
 def case_card(ctx: Ctx, case: dict) -> str:
@@ -140,18 +174,21 @@ def case_card(ctx: Ctx, case: dict) -> str:
 
     region, _ = ctx.text(case["place"]["region"])
     row("case.where", f'{esc(", ".join(case["place"]["municipalities"]))} ({esc(region)})')
-    row("case.started", esc(case.get("started", ctx.label("case.unknown"))))
-    row("case.status", esc(ctx.label("status." + case["status"])))
+    row("case.started", esc(case["started"]) if "started" in case else not_stated(ctx))
+    row("case.status", status_html(ctx, case))
     row("case.kind", esc(ctx.label("kind." + case["kind"])))
     row("case.themes", _vocab(ctx, "theme", case["themes"]))
     row("case.participants", _vocab(ctx, "participant", case["participants"]))
     if case.get("tables") is not None:
         row("case.tables", esc(case["tables"]))
-    for key in ("initiator", "led_by", "meets", "decision_path"):
+    if case.get("group_size"):
+        row("case.group_size", ctx.h(case["group_size"]))
+    for key in ("initiator", "led_by", "meets"):
         if case.get(key):
             row("case." + key, ctx.h(case[key]))
-    row("case.achieved", ctx.h(case["summary"]))
+    if case.get("roles"):
+        row("case.roles", roles_html(ctx, case))
+    row("case.decision_path", decision_path_html(ctx, case))
     return (f'<section class="kp-card" aria-labelledby="kp-card-title">'
             f'<h2 id="kp-card-title">{esc(ctx.label("case.summary"))}</h2>'
             f'<dl>{"".join(rows)}</dl></section>')
-

@@ -15,10 +15,15 @@ from typing import Any
 from .. import LANGUAGES
 from .errors import DataError, Problem
 from .load import load_file, load_files
+from .newcase import placeholders
 
 #: the data files under data/, each validated by data/<name>.schema.json
 DATA_FILES = ("labels", "bibliography", "glossary", "forms", "hallmarks", "steps", "memo", "antipatterns", "changes", "redirects",
-              "sourcecheck")
+              "sourcecheck", "templates", "summaries", "search")
+#: hand-written pages (paths under docs/<lang>/) that need no "in brief" summary: the whole handbook on one
+#: page (it shows every page's), the easy-language page (it is itself the plain version) and single printouts
+SUMMARY_EXEMPT = ("opas.md", "selkokieli.md")
+SUMMARY_EXEMPT_FOLDERS = ("tyopohjat/",)
 
 
 @dataclass
@@ -102,6 +107,7 @@ class Content:
         cases, probs = load_cases(root, data, today=today)
         problems += probs
         problems += check_data(data)
+        problems += check_summaries(root, data)
         if problems:
             raise DataError(problems)
         return cls(root=root, data=data, cases=cases, stamp=cls.stamp_of(root))
@@ -118,9 +124,12 @@ def load_cases(root: Path, data: dict[str, Any], case_dir: Path | None = None,
     seen: dict[str, str] = {}
     steps = {s["id"] for ph in data["steps"]["phases"] for s in ph["steps"]} if "steps" in data else None
     aps = {a["id"] for a in data["antipatterns"]["items"]} if "antipatterns" in data else None
-    bib = {e["key"] for e in data["bibliography"]["entries"]} if "bibliography" in data else None
+    bib = {e["key"]: e for e in data["bibliography"]["entries"]} if "bibliography" in data else None
     paths = sorted(case_dir.glob("*.yaml")) + sorted(case_dir.glob("*.yml"))
     for path, (case, probs) in zip(paths, load_files(paths, schema, root)):
+        if isinstance(case, dict):  # a field still holding the template's TODO is reported once, as such
+            todo = placeholders(case)
+            probs = [p for p in probs if not any(p.field == t or p.field.startswith((t + ".", t + "[")) for t in todo)]
         problems += probs
         if not isinstance(case, dict):
             continue
@@ -132,11 +141,29 @@ def load_cases(root: Path, data: dict[str, Any], case_dir: Path | None = None,
     return cases, problems
 
 
-def _cross_check_case(case: dict, path: Path, name: str, seen: dict, today: datetime.date,
-                      steps: set | None, aps: set | None, bib: set | None) -> list[Problem]:
-    """Checks beyond the schema. Defensive: the case may also have schema problems, reported separately."""
-    from .newcase import placeholders
+def _check_status(case: dict, name: str, bib: dict | None) -> list[Problem]:
+    """A status is as of a year, and says which source says so: a source the case cites, from that year or
+    later. A newer status needs a newer source."""
+    status = case.get("status")
+    if not isinstance(status, dict) or not isinstance(status.get("source"), str):
+        return []
+    key, as_of = status["source"], status.get("as_of")
+    cited = [s.get("key") for s in case.get("sources", []) if isinstance(s, dict)]
+    problems = []
+    if key not in cited:
+        problems.append(Problem(name, "status.source", f"{key!r} is not among this case's sources",
+                                "the key of a source listed under sources"))
+    if bib is not None and key not in bib:
+        problems.append(Problem(name, "status.source", f"unknown citation key {key!r}", "a key of data/bibliography.yaml"))
+    elif bib is not None and isinstance(as_of, int) and as_of > bib[key]["year"]:
+        problems.append(Problem(name, "status.as_of", f"{as_of} is later than its source {key} ({bib[key]['year']})",
+                                "the year of the source that states the status; a newer status needs a newer source"))
+    return problems
 
+
+def _cross_check_case(case: dict, path: Path, name: str, seen: dict, today: datetime.date,
+                      steps: set | None, aps: set | None, bib: dict | None) -> list[Problem]:
+    """Checks beyond the schema. Defensive: the case may also have schema problems, reported separately."""
     problems = [Problem(name, field, "still has the template's TODO text",
                         "the fact from the source, or delete the field if it is optional")
                 for field in placeholders(case)]
@@ -151,14 +178,7 @@ def _cross_check_case(case: dict, path: Path, name: str, seen: dict, today: date
             problems.append(Problem(name, "slug", f"duplicate slug {slug!r}, also used by {seen[slug]}",
                                     "a slug used by one case only"))
         seen.setdefault(slug, name)
-    verified = case.get("last_verified")
-    if isinstance(verified, str):
-        try:
-            if datetime.date.fromisoformat(verified) > today:
-                problems.append(Problem(name, "last_verified", f"{verified} is in the future",
-                                        f"a date on or before {today.isoformat()}"))
-        except ValueError:
-            pass  # the schema reports a malformed date
+    problems += _check_status(case, name, bib)
     if steps is not None and isinstance(case.get("steps"), list):
         for i, sid in enumerate(case["steps"]):
             if isinstance(sid, str) and sid not in steps:
@@ -192,6 +212,12 @@ def check_data(data: dict[str, Any]) -> list[Problem]:
                                         "each id once"))
             seen.add(item[key])
 
+    def cited(name: str, where: str, source: dict | None) -> None:
+        for k in ("key", "via"):
+            if bib is not None and source and source.get(k) and source[k] not in bib:
+                problems.append(Problem(f"data/{name}.yaml", f"{where}.{k}", f"unknown citation key {source[k]!r}",
+                                        "a key of data/bibliography.yaml"))
+
     if "bibliography" in data:
         unique("bibliography", data["bibliography"]["entries"], "key", "entries")
     if "glossary" in data:
@@ -206,6 +232,10 @@ def check_data(data: dict[str, Any]) -> list[Problem]:
     if "steps" in data:
         all_steps = [s for ph in data["steps"]["phases"] for s in ph["steps"]]
         unique("steps", all_steps, "id", "steps")
+        for p, phase in enumerate(data["steps"]["phases"]):
+            for i, step in enumerate(phase["steps"]):
+                for j, indicator in enumerate(step.get("indicators", [])):
+                    cited("steps", f"phases[{p}].steps[{i}].indicators[{j}].source", indicator.get("source"))
         ids = {s["id"] for s in all_steps}
         if "antipatterns" in data:
             for i, a in enumerate(data["antipatterns"]["items"]):
@@ -226,12 +256,50 @@ def check_data(data: dict[str, Any]) -> list[Problem]:
             if set(dim["values"]) != set(form_ids):
                 problems.append(Problem("data/forms.yaml", f"dimensions[{i}].values",
                                         "must give a value (or null) for every form", ", ".join(form_ids)))
+    if "templates" in data:
+        for i, tpl in enumerate(data["templates"]["templates"]):
+            for j, source in enumerate(tpl.get("sources", [])):
+                cited("templates", f"templates[{i}].sources[{j}]", source)
+            for j, section in enumerate(tpl["sections"]):
+                if section["kind"] == "timed":
+                    total = sum(item["minutes"] for item in section["agenda"])
+                    if total != section["total_minutes"]:
+                        problems.append(Problem("data/templates.yaml", f"templates[{i}].sections[{j}].agenda",
+                                                f"the agenda adds up to {total} minutes, not {section['total_minutes']}",
+                                                "minutes that add up to total_minutes"))
+        unique("templates", data["templates"]["templates"], "id", "templates")
     if "labels" in data:
         for key, value in data["labels"].items():
             missing = [lang for lang in LANGUAGES if lang not in value]
             if missing:
                 problems.append(Problem("data/labels.yaml", key, f"no label in {', '.join(missing)}",
                                         "a label in fi, sv and en"))
+    return problems
+
+
+def summary_pages(root: Path) -> list[str]:
+    """The hand-written pages that need an "in brief" summary: every page of docs/fi/ but the exempt ones."""
+    base = Path(root) / "docs" / "fi"
+    pages = sorted(p.relative_to(base).as_posix() for p in base.rglob("*.md"))
+
+    def needs(page: str) -> bool:
+        if page in SUMMARY_EXEMPT:
+            return False
+        return not page.startswith(SUMMARY_EXEMPT_FOLDERS) or page.endswith("/index.md")
+
+    return [p for p in pages if needs(p)]
+
+
+def check_summaries(root: Path, data: dict[str, Any]) -> list[Problem]:
+    """Every page that needs one has its summary in data/summaries.yaml, and every summary is of a page."""
+    if "summaries" not in data:
+        return []
+    have = data["summaries"]["pages"]
+    wanted = summary_pages(root)
+    problems = [Problem("data/summaries.yaml", f"pages.{page}", "missing: the page has no summary",
+                        "3–5 short sentences in fi, sv and en") for page in wanted if page not in have]
+    problems += [Problem("data/summaries.yaml", f"pages.{page}", f"there is no page docs/fi/{page}",
+                         "a page of docs/fi/ (or remove the summary)") for page in have if page not in wanted]
     return problems
 
 

@@ -131,6 +131,8 @@ def _describe(error: jsonschema.ValidationError) -> tuple[str, str, str]:
         return field, f"{error.instance!r} is out of range", f"{v} {s}"
     if v == "minLength":
         return field, "is empty", "a non-empty text"
+    if v == "maxLength":
+        return field, f"is too long ({len(error.instance)} characters)", f"at most {s} characters"
     if v in ("minItems", "minProperties"):
         return field, "is empty", f"at least {s} item(s)"
     if v == "uniqueItems":
@@ -166,8 +168,21 @@ def validate(data: Any, schema_path: Path, name: str) -> list[Problem]:
         # for oneOf/anyOf, report the most specific sub-error
         best = jsonschema.exceptions.best_match([error]) if error.context else error
         field, what, expected = _describe(best)
+        if best.schema is False:  # a field forbidden here ("properties": {"text": false}); jsonschema loses its name
+            field, what, expected = _forbidden(data, best, field)
         problems.append(Problem(name, field, what, expected))
     return problems
+
+
+def _forbidden(data: Any, error: jsonschema.ValidationError, field: str) -> tuple[str, str, str]:
+    parent = data
+    for step in error.absolute_path:
+        parent = parent[step]
+    keys = [k for k, v in parent.items() if v == error.instance] if isinstance(parent, dict) else []
+    if len(keys) != 1:
+        return field, "has a field that is not allowed here", "only the fields this kind of item takes"
+    return (f"{field}.{keys[0]}" if error.absolute_path else keys[0],
+            f"the field {keys[0]} is not allowed here", "only the fields this kind of item takes (see the schema)")
 
 
 def load_file(path: Path, schema_path: Path, root: Path | None = None) -> tuple[Any, list[Problem]]:

@@ -1,4 +1,5 @@
-"""Rendering the structured content (comparison, steps, pitfalls, glossary, sources, worksheets)
+"""Rendering the structured content (comparison, steps, pitfalls, glossary, sources; worksheets are in
+worksheets.py, the starting kit in kit.py)
 as Markdown/HTML for one language. Text from YAML always passes through esc() or md()."""
 from __future__ import annotations
 
@@ -84,7 +85,25 @@ def case_links(ctx: Ctx, kind: str, ident: str) -> str:
     return "\n".join(f"- {i}" for i in items) + "\n"
 
 
-def steps_checklist(ctx: Ctx, heading_level: int = 2) -> str:
+BEFORE_YOU_START = "aloittaminen.md"
+
+
+def indicator_source(ctx: Ctx, source: dict | None) -> str:
+    """Where an evaluation indicator comes from ("lähde: Jaakkola 2018, luku IV (s. 14)"), or that it is the
+    handbook's own synthesis."""
+    if not source:
+        return f"*{md(ctx.label('steps.indicator_own'))}*"
+    ref = f"[{md(short_reference(ctx, source['key']))}]({ctx.md_link(SOURCES_PAGE, source['key'])})"
+    if source.get("via"):
+        ref += f" ({md(ctx.label('sources.via'))} {md(short_reference(ctx, source['via']))})"
+    loc = ctx.text(source["loc"])[0] if isinstance(source.get("loc"), dict) else source.get("loc")
+    return f"{md(ctx.label('steps.indicator_source'))}: {ref}" + (f", {md(loc)}" if loc else "")
+
+
+def steps_checklist(ctx: Ctx, heading_level: int = 2, method_card=None) -> str:
+    """The building steps: per phase its steps with tasks, the guide's questions and lists, evaluation
+    indicators, the method card (``method_card(ctx, step)``, HTML) and the cases; the phase's gap note (the
+    guide has no step 2.2) right after the step it follows."""
     data = ctx.content.data["steps"]
     h2, h3 = "#" * heading_level, "#" * (heading_level + 1)
     out = []
@@ -92,20 +111,34 @@ def steps_checklist(ctx: Ctx, heading_level: int = 2) -> str:
         out.append(f"{h2} {md(ctx.label('steps.phase'))} {md(phase['number'])}: {ctx.m(phase['title'])} {{#{phase['id']}}}\n")
         if phase.get("intro"):
             out.append(ctx.m(phase["intro"]) + "\n")
-        numbers = [s["number"] for s in phase["steps"]]
+        gap = phase.get("gap_note")
         for step in phase["steps"]:
             out.append(f"{h3} {md(step['number'])} {ctx.m(step['title'])} {{#{step['id']}}}\n")
+            if step is data["phases"][0]["steps"][0]:
+                out.append(f"[{md(ctx.label('steps.before_you_start'))}]({ctx.md_link(BEFORE_YOU_START)})\n")
             out.append(f"**{md(ctx.label('steps.todo'))}**\n")
             out.append("\n".join(f"- [ ] {ctx.m(t)}" for t in step["todo"]) + "\n")
+            if step.get("recipients"):
+                out.append(f"**{md(ctx.label('steps.recipients'))}**\n")
+                out.append("\n".join(f"- {ctx.m(r)}" for r in step["recipients"]) + "\n")
             if step.get("questions"):
                 out.append(f"**{md(ctx.label('steps.questions'))}**\n")
                 out.append("\n".join(f"- [ ] {ctx.m(q)}" for q in step["questions"]) + "\n")
             if step.get("important"):
                 out.append(f'!!! warning "{esc(ctx.label("steps.important"))}"\n    {ctx.m(step["important"])}\n')
+            if step.get("indicators"):
+                out.append(f"**{md(ctx.label('steps.indicators'))}**\n")
+                if step.get("indicators_note"):
+                    out.append(ctx.m(step["indicators_note"]) + "\n")
+                out.append("\n".join(f"- {ctx.m(i['text'])} ({indicator_source(ctx, i.get('source'))})"
+                                      for i in step["indicators"]) + "\n")
+            card = method_card(ctx, step) if method_card else ""
+            if card:
+                out.append(card + "\n")
             out.append(f"**{md(ctx.label('steps.cases'))}**\n")
             out.append(case_links(ctx, "step", step["id"]))
-        if phase["id"] == "vaihe-2" and "2.2" not in numbers and data.get("missing_step_note"):
-            out.append(f'!!! note ""\n    {ctx.m(data["missing_step_note"])}\n')
+            if gap and gap["after"] == step["id"]:
+                out.append(f'!!! note ""\n    {ctx.m(gap["text"])}\n')
     return "\n".join(out)
 
 
@@ -174,7 +207,7 @@ def format_reference(ctx: Ctx, entry: dict) -> str:
 def bibliography(ctx: Ctx) -> str:
     entries = ctx.content.data["bibliography"]["entries"]
     out = []
-    for role in ("source", "cited", "further"):
+    for role in ("source", "cited", "law", "further"):
         group = [e for e in entries if e.get("role", "cited") == role]
         if not group:
             continue
@@ -213,12 +246,17 @@ def source_paragraphs(ctx: Ctx, sources: list[dict], href=None) -> list[str]:
 
 
 def short_reference(ctx: Ctx, key: str) -> str:
-    """'Jaakkola 2018' for a bibliography key: family names of the authors and the year."""
+    """'Jaakkola 2018' for a bibliography key: family names of the authors and the year; an act by its title
+    ('Kuntalaki (410/2015)'), another publication without authors by its title and year ('Erätauko 2018')."""
     entry = ctx.content.bibliography.get(key, {})
-    names = [a.split(",")[0].strip() for a in entry.get("authors", [])]
+    if not entry:
+        return key
+    if not entry.get("authors"):
+        return entry["title"] if entry.get("kind") == "act" else f"{entry['title']} {entry.get('year', '')}".strip()
+    names = [a.split(",")[0].strip() for a in entry["authors"]]
     who = names[0] + (" ym." if ctx.lang == "fi" else " m.fl." if ctx.lang == "sv" else " et al.") \
         if len(names) > 2 else " & ".join(names)
-    return f"{who} {entry.get('year', '')}".strip() or key
+    return f"{who} {entry.get('year', '')}".strip()
 
 
 def print_footer(ctx: Ctx, url: str, sources: list[dict], case_source: bool = False) -> str:
@@ -228,55 +266,6 @@ def print_footer(ctx: Ctx, url: str, sources: list[dict], case_source: bool = Fa
     if refs:
         parts.append(f"{esc(ctx.label('print.sources'))}: {esc(refs)}")
     return " · ".join(parts)
-
-
-# ---------------------------------------------------------------------------------------------
-# Printable worksheets (one or two A4 pages each), from the same data as the web pages
-# ---------------------------------------------------------------------------------------------
-
-def _ws_lines(n: int) -> str:
-    return '<span class="kp-ws-lines" aria-hidden="true">' + '<span class="kp-ws-line"></span>' * n + "</span>"
-
-
-def _ws_items(ctx: Ctx, texts: list) -> str:
-    return '<ul class="kp-ws-list">' + "".join(
-        f'<li><span class="kp-ws-box" aria-hidden="true"></span>{ctx.h(t)}</li>' for t in texts) + "</ul>"
-
-
-def _ws_header(ctx: Ctx) -> str:
-    fields = "".join(f'<span class="kp-ws-field">{esc(ctx.label(k))}: <span class="kp-ws-blank"></span></span>'
-                     for k in ("ws.table", "ws.date", "ws.people"))
-    return f'<p class="kp-ws-fields">{fields}</p>'
-
-
-def worksheet(ctx: Ctx, kind: str) -> str:
-    """A worksheet: 'steps' (building steps), 'memo' (memo list) or 'antipatterns' (self-check)."""
-    out = ['<div class="kp-worksheet kp-ws-' + esc(kind) + '">', _ws_header(ctx)]
-    if kind == "steps":
-        for phase in ctx.content.data["steps"]["phases"]:
-            out.append(f'<h2 class="kp-ws-phase">{esc(ctx.label("steps.phase"))} {esc(phase["number"])}: '
-                       f'{ctx.h(phase["title"])}</h2>')
-            for step in phase["steps"]:
-                out.append(f'<section class="kp-ws-item"><h3>{esc(step["number"])} {ctx.h(step["title"])}</h3>'
-                           f'{_ws_items(ctx, step["todo"])}'
-                           f'<p class="kp-ws-notes">{esc(ctx.label("ws.notes"))}</p>{_ws_lines(1)}</section>')
-        note = ctx.content.data["steps"].get("missing_step_note")
-        if note:
-            out.append(f'<p class="kp-ws-small">{ctx.h(note)}</p>')
-    elif kind == "memo":
-        for item in ctx.content.data["memo"]["items"]:
-            out.append(f'<section class="kp-ws-item">{_ws_items(ctx, [item["text"]])}'
-                       f'<p class="kp-ws-notes">{esc(ctx.label("ws.how_we_do"))}</p>{_ws_lines(2)}</section>')
-    elif kind == "antipatterns":
-        for n, ap in enumerate(ctx.content.data["antipatterns"]["items"], 1):
-            out.append(f'<section class="kp-ws-item"><h2 class="kp-ws-h">{n}. {ctx.h(ap["title"])}</h2>'
-                       f'{_ws_items(ctx, ap["warning_signs"])}'
-                       f'<p class="kp-ws-notes">{esc(ctx.label("ws.what_we_do"))}</p>{_ws_lines(1)}</section>')
-    else:
-        raise ValueError(f"unknown worksheet {kind!r}: steps, memo or antipatterns")
-    out.append("</div>")
-    return "\n".join(out)
-
 
 
 # ---------------------------------------------------------------------------------------------
@@ -298,3 +287,23 @@ NOTFOUND_WORDS = ("title", "text", "search", "search_button", "home", "pages")
 def notfound_words(ctx: Ctx) -> dict[str, str]:
     """What the 404 page says, in the language of its build."""
     return {key: ctx.label(f"notfound.{key}") for key in NOTFOUND_WORDS}
+
+
+SUMMARY_ID = "lyhyesti"
+
+
+def summary_block(ctx: Ctx, text: dict) -> str:
+    """The "in brief" block at the top of a page (raw HTML, escaped): 3–5 short plain-language sentences
+    from data/summaries.yaml, or a case's summary."""
+    return (f'<section class="kp-summary" aria-labelledby="{SUMMARY_ID}">\n'
+            f'<h2 id="{SUMMARY_ID}" class="kp-summary__title">{esc(ctx.label("summary.heading"))}</h2>\n'
+            f"<p>{ctx.h(text)}</p>\n</section>\n")
+
+
+def with_summary(markdown: str, block: str) -> str:
+    """The page's Markdown with ``block`` right after its first top-level heading (or at the start)."""
+    lines = markdown.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join(lines[: i + 1] + ["", block] + lines[i + 1:])
+    return block + "\n" + markdown

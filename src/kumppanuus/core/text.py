@@ -29,6 +29,15 @@ def md(text: object) -> str:
     return _MD_LINE_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), escaped)
 
 
+_QUOTED = re.compile(r"[”“]([^”“<>]+)”")
+
+
+def quotations(escaped: str) -> str:
+    """Mark quotations in an escaped text (”…” in Finnish and Swedish, “…” in English) as <q>: a reader's
+    browser shows the language's quotation marks, and a source check knows it is an attributed quotation."""
+    return _QUOTED.sub(r"<q>\1</q>", escaped)
+
+
 @dataclass(frozen=True)
 class Ctx:
     """Where a piece of output goes: the language and the page (path relative to the language folder)."""
@@ -57,9 +66,9 @@ class Ctx:
     def _marked(self, value: dict | None, convert) -> str:
         text, fell_back = self.text(value)
         if fell_back:
-            return (f'<span lang="fi">{convert(text)}</span> '
+            return (f'<span lang="fi">{quotations(convert(text))}</span> '
                     f'<span class="kp-fallback">({esc(self.label("notice.fallback_marker"))})</span>')
-        return convert(text)
+        return quotations(convert(text))
 
     def h(self, value: dict | None) -> str:
         """HTML for a language map; a Finnish fallback is marked with lang="fi" and a visible marker."""

@@ -11,6 +11,7 @@ from mkdocs.exceptions import Abort
 from .. import DEFAULT_LANGUAGE, LANGUAGES
 
 log = logging.getLogger("mkdocs.plugins.kumppanuus")
+EASY_PAGE = "selkokieli.md"  # the easy-language page, linked from every page's header
 
 
 # -- pages ------------------------------------------------------------------------------------
@@ -47,16 +48,20 @@ def docs_in_repo(config) -> str:
 def macros(plugin) -> dict:
     """The macros pages may call (registered with mkdocs-macros' public register_macros). Each renders
     for the page being converted, in its language (plugin.ctx())."""
-    from ..core import cases, render
+    from ..core import cases, kit, render, worksheets
 
     ctx = plugin.ctx
     return {
+        "document_template": lambda template_id: kit.document_template(ctx(), template_id),
+        "method_cards": lambda: kit.method_cards(ctx()),
+        "decision_routes": lambda: kit.decision_routes(ctx()),
+        "case_roles": lambda: kit.case_roles(ctx()),
         "forms_table": lambda: render.forms_table(ctx()),
         "hallmarks_list": lambda: render.hallmarks_list(ctx()),
-        "steps_checklist": lambda: render.steps_checklist(ctx()),
+        "steps_checklist": lambda: render.steps_checklist(ctx(), method_card=kit.method_card),
         "memo_list": lambda: render.memo_list(ctx()),
         "changes_list": lambda: render.changes_list(ctx()),
-        "worksheet": lambda kind: render.worksheet(ctx(), kind),
+        "worksheet": lambda kind: worksheets.worksheet(ctx(), kind),
         "antipatterns": lambda: render.antipatterns(ctx()),
         "glossary_table": lambda: render.glossary_table(ctx()),
         "bibliography": lambda: render.bibliography(ctx()),
@@ -68,13 +73,18 @@ def macros(plugin) -> dict:
 
 
 def page_markdown(plugin, markdown: str, page, config) -> str:
-    """A notice on a translation that is missing or behind, and the page's sources at the end."""
+    """The "in brief" block under the title, a notice on a translation that is missing or behind, and the
+    page's sources at the end."""
     from ..core.parity import translation_state
-    from ..core.render import sources_section, translation_notice
+    from ..core.render import sources_section, summary_block, translation_notice, with_summary
     from ..core.text import finnish_url
 
     ctx = plugin.ctx(page)
     meta = page.meta or {}
+    case = plugin.content.case_by_slug.get(meta.get("case")) if meta.get("generated_from") else None
+    summary = case["summary"] if case else plugin.content.data["summaries"]["pages"].get(ctx.page)
+    if summary:
+        markdown = with_summary(markdown, summary_block(ctx, summary))
     parts = []
     kind = translation_state(Path(config.docs_dir), ctx.lang, ctx.page, file_language(page), meta)
     if kind:
@@ -86,9 +96,9 @@ def page_markdown(plugin, markdown: str, page, config) -> str:
 
 
 def page_content(ctx, html: str) -> str:
-    from ..core.htmlpass import glossary_abbr, label_permalinks, label_task_lists
+    from ..core.htmlpass import glossary_links, label_permalinks, label_task_lists
 
-    return glossary_abbr(ctx, label_permalinks(label_task_lists(html)))
+    return glossary_links(ctx, label_permalinks(label_task_lists(html)))
 
 
 class _SharedBytecode:
@@ -149,6 +159,7 @@ def page_context(plugin, context, page, config) -> None:
     context["kp_ui"] = {"copied": ctx.label("ui.copied"), "updated": ctx.label("print.updated"),
                         "footer": print_footer(ctx, page.canonical_url or page.url, sources)}
     context["kp_alternates"] = ctx.language_menu(language_names(config))
+    context["kp_easy"] = {"href": ctx.url(EASY_PAGE), "label": ctx.label("ui.easy"), "title": ctx.label("ui.easy_title")}
     base = (config.site_url or "/").rstrip("/") + "/"
     context["kp_hreflang"] = [{"lang": lang, "href": base + lang_prefix(lang) + page_url(ctx.page)}
                               for lang in LANGUAGES]
@@ -168,12 +179,15 @@ def language_root(config, lang: str) -> str:
 def notfound_context(plugin, context, config) -> None:
     """The 404 page's words in the language being built; its language menu leads to each home page."""
     from ..core.render import notfound_words
+    from ..core.text import page_url
 
     ctx = plugin.ctx(None)
     context["kp_notfound"] = {**notfound_words(ctx), "root": language_root(config, ctx.lang), "lang": ctx.lang}
     names = language_names(config)
     context["kp_alternates"] = [{"lang": lang, "name": names.get(lang, lang), "link": language_root(config, lang)}
                                 for lang in LANGUAGES]
+    context["kp_easy"] = {"href": language_root(config, ctx.lang) + page_url(EASY_PAGE), "label": ctx.label("ui.easy"),
+                          "title": ctx.label("ui.easy_title")}
     context["kp_hreflang"] = []
 
 
@@ -239,20 +253,20 @@ def finish_site(plugin, config) -> None:
     # Material's script bundle, lunr and the search worker are not loaded by any page (overrides/main.html)
     shutil.rmtree(site / "assets" / "javascripts", ignore_errors=True)
 
-    def meanwhile() -> None:  # while Pagefind indexes (the machine has two cores)
-        purge_stylesheets(plugin, config, site)
+    def index() -> None:  # the search index, while PurgeCSS works on the stylesheets (two processes, two cores)
+        if not plugin.config.search:
+            return
+        counts = copies_per_language(plugin.build.copies)
+        if not any(counts.values()):
+            raise Abort(f"search index: no pages to index in {site}")
+        try:
+            run_pagefind(site, plugin.build.copies, expander=plugin.build.expander,
+                         words=plugin.content.data.get("search"), labels=plugin.content.labels)
+        except SearchError as exc:
+            raise Abort(f"search index: {exc}") from None
+        log.info("search index: %s", ", ".join(f"{k} {v} pages" for k, v in sorted(counts.items())))
 
-    if not plugin.config.search:
-        meanwhile()
-        return
-    counts = copies_per_language(plugin.build.copies)
-    if not any(counts.values()):
-        raise Abort(f"search index: no pages to index in {site}")
-    try:
-        run_pagefind(site, plugin.build.copies, during=meanwhile, expander=plugin.build.expander)
-    except SearchError as exc:
-        raise Abort(f"search index: {exc}") from None
-    log.info("search index: %s", ", ".join(f"{k} {v} pages" for k, v in sorted(counts.items())))
+    purge_stylesheets(plugin, config, site, during=index)
 
 
 def write_redirect_pages(plugin, site: Path) -> None:
@@ -283,15 +297,18 @@ def write_sitemap(plugin, config, site: Path) -> None:
     write(site, config.site_url or "/", sorted(pages, key=lambda page: page[0]))
 
 
-def purge_stylesheets(plugin, config, site: Path) -> None:
-    """Material's stylesheets without the rules no page uses (PurgeCSS; kumppanuus.site.css)."""
+def purge_stylesheets(plugin, config, site: Path, during=None) -> None:
+    """Material's stylesheets without the rules no page uses (PurgeCSS; kumppanuus.site.css); ``during()``
+    runs while PurgeCSS does."""
     from ..site.css import CssError, purge
 
     mode = plugin.config.purge_css
     if mode == "never" or (mode == "build" and plugin.serving):
+        if during is not None:
+            during()
         return
     try:
-        sizes = purge(root_of(config), site)
+        sizes = purge(root_of(config), site, during=during)
     except CssError as exc:
         raise Abort(f"stylesheets: {exc}") from None
     log.info("stylesheets: %s", ", ".join(f"{name} {a // 1024} -> {b // 1024} KB" for name, (a, b) in sizes.items()))

@@ -27,22 +27,30 @@ def stylesheets(site: Path) -> list[Path]:
     return sorted((site / "assets" / "stylesheets").glob("*.min.css"))
 
 
-def purge(root: Path, site: Path) -> dict[str, tuple[int, int]]:
-    """Purge Material's stylesheets in ``site`` in place; returns {file name: (bytes before, after)}."""
+def purge(root: Path, site: Path, during=None) -> dict[str, tuple[int, int]]:
+    """Purge Material's stylesheets in ``site`` in place; returns {file name: (bytes before, after)}.
+    ``during()`` runs while PurgeCSS does (other post-build work: the machine has two cores)."""
     cli, config = root / CLI, root / CONFIG
     node = shutil.which("node")
     if node is None or not cli.exists():
         raise CssError(f"PurgeCSS is not installed ({CLI} under {root}): run `make node-deps` (npm ci)")
     sheets = stylesheets(site)
     if not sheets:
+        if during is not None:
+            during()
         return {}
     content = [str(site / "**" / "*.html"), str(site / "assets" / "*.js")]
     with tempfile.TemporaryDirectory(prefix="kp-css-") as out:
-        proc = subprocess.run([node, str(cli), "--config", str(config), "--css", *map(str, sheets),
-                               "--content", *content, "--output", out],
-                              capture_output=True, text=True, cwd=root, timeout=300)
+        proc = subprocess.Popen([node, str(cli), "--config", str(config), "--css", *map(str, sheets),
+                                 "--content", *content, "--output", out],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root)
+        try:
+            if during is not None:
+                during()
+        finally:
+            stdout, stderr = proc.communicate(timeout=300)
         if proc.returncode != 0:
-            raise CssError(f"purgecss failed (exit {proc.returncode}): {(proc.stderr or proc.stdout).strip()[:2000]}")
+            raise CssError(f"purgecss failed (exit {proc.returncode}): {(stderr or stdout).strip()[:2000]}")
         sizes = {}
         for sheet in sheets:
             purged = Path(out) / sheet.name

@@ -18,7 +18,7 @@ from ..core.text import page_url
 
 PLACEHOLDER = '<div id="kp-whole-guide"></div>'
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
-SKIP_PAGES = ("opas.md", "muutokset.md")
+SKIP_PAGES = ("opas.md", "muutokset.md", "selkokieli.md")
 SKIP_PREFIXES = ("tyopohjat/",)
 DROP = [
     re.compile(r"<script\b.*?</script>", re.S),

@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.contacts import EMAIL, PHONE, normal_email, normal_phone
+
 WORDS = 8
 SALT = "kumppanuus-source-shingle-v1"
 FINGERPRINTS = Path("data") / "source-fingerprints.txt"
@@ -30,8 +32,6 @@ SKIP = {"blockquote", "q", "cite", "code", "pre", "script", "style", "nav", "hea
 BLOCK = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "div", "section", "article",
          "figcaption", "caption", "summary", "details", "tr", "br", "ul", "ol", "table", "dl", "blockquote"}
 WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-'’][0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*")
-EMAIL = re.compile(r"[\w.+-]+(?:@|\(at\))[\w-]+(?:\.[\w-]+)+", re.I)
-PHONE = re.compile(r"(?<![\d.,/-])(?:\+358|0)\d{1,3}[ -]?\d{2,4}[ -]?\d{2,4}(?:[ -]?\d{1,4})?(?![\d.,/-]?\d)")
 
 
 def words(text: str) -> list[str]:
@@ -45,14 +45,6 @@ def digest(text: str) -> str:
 def shingle_hashes(text: str, n: int = WORDS) -> set[str]:
     ws = words(text)
     return {digest(" ".join(ws[i:i + n])) for i in range(len(ws) - n + 1)}
-
-
-def normal_email(address: str) -> str:
-    return address.lower().replace("(at)", "@")
-
-
-def normal_phone(number: str) -> str:
-    return re.sub(r"\D", "", number)
 
 
 # -- fingerprints of the sources ------------------------------------------------------------------
