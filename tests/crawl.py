@@ -1,9 +1,12 @@
 """Crawl every page of the built site in Chromium and record what a reader's browser would see.
 
-For each page (discovered from site/, all languages, generated case pages and 404 pages included)
-and each palette (light, dark), one browser context opens the page offline, records every request,
-console message and page error, runs axe-core with the WCAG A/AA rules, and (light palette only)
-checks that the first Tab reaches a skip link that leads into the content.
+For each page (discovered from site/, all languages, generated case pages and 404 pages included),
+one browser context opens the page offline, records every request, console message and page error,
+runs axe-core with the WCAG A/AA rules and checks that the first Tab reaches a skip link that leads into
+the content. The system palette then turns dark in the same page load (the site's script follows it, as
+for a reader whose device switches at dusk): axe runs its colour rules again (the markup is the same, only
+colours change) and the focus indicators are checked in dark.
+One load for both palettes halves the crawl's page loads; each palette still gets its own result.
 
 In the same page load it then checks what axe cannot see (tests/a11y_checks.js, issue 20):
 - focus: every element in the Tab order shows keyboard focus, and is not hidden under the sticky header
@@ -38,6 +41,13 @@ RUN_AXE = """async ([tags, disabled]) => {
   return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' :: ' + (n.failureSummary || '').split('\\n').slice(0, 2).join(' '))}));
 }"""
+
+# In the dark palette the markup is the same, only colours change: axe runs the rules that read colours.
+AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+RUN_AXE_COLOUR = RUN_AXE.replace("{type: 'tag', values: tags}", "{type: 'rule', values: tags}")
+
+PALETTE_SHOWN = """([scheme, md]) => matchMedia('(prefers-color-scheme: ' + scheme + ')').matches
+  && (!document.body.hasAttribute('data-md-color-scheme') || document.body.getAttribute('data-md-color-scheme') === md)"""
 
 SKIP_LINK = """() => {
   const a = document.activeElement;
@@ -91,10 +101,15 @@ def discover(site: Path) -> list[str]:
     return out
 
 
-async def _audit(browser, base: str, path: str, scheme: str, axe_path: str, sem: asyncio.Semaphore) -> PageResult:
-    res = PageResult(path, scheme)
+async def _audit(browser, base: str, path: str, axe_path: str, sem: asyncio.Semaphore) -> list[PageResult]:
+    """One page load serves both palettes: light first (axe, skip link), then the system palette turns dark
+    as a reader's operating system would at dusk (the site's own script follows it), axe and the focus
+    indicators run again, and the palette goes back to light for the checks that do not depend on colour.
+    Requests, console messages and errors go to the palette that was showing when they happened."""
+    light, dark = PageResult(path, "light"), PageResult(path, "dark")
+    now = [light]
     async with sem:
-        ctx = await browser.new_context(color_scheme=scheme, viewport=FULL)
+        ctx = await browser.new_context(color_scheme="light", viewport=FULL)
         try:
             host = urlparse(base)
 
@@ -103,39 +118,50 @@ async def _audit(browser, base: str, path: str, scheme: str, axe_path: str, sem:
                 if u.scheme in ("data", "blob") or (u.hostname, u.port) == (host.hostname, host.port):
                     await r.continue_()
                 else:
-                    res.third_party.append(r.request.url)
+                    now[0].third_party.append(r.request.url)
                     await r.abort()
 
             await ctx.route("**/*", route)
             page = await ctx.new_page()
             page.on("requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "")
-                    and urlparse(r.url).hostname == host.hostname and res.failed.append(f"{r.url} ({r.failure})"))
-            page.on("response", lambda r: r.status >= 400 and res.failed.append(f"{r.url} (HTTP {r.status})"))
-            page.on("console", lambda m: m.type == "error" and res.console_errors.append(m.text))
-            page.on("pageerror", lambda e: res.page_errors.append(str(e)))
+                    and urlparse(r.url).hostname == host.hostname and now[0].failed.append(f"{r.url} ({r.failure})"))
+            page.on("response", lambda r: r.status >= 400 and now[0].failed.append(f"{r.url} (HTTP {r.status})"))
+            page.on("console", lambda m: m.type == "error" and now[0].console_errors.append(m.text))
+            page.on("pageerror", lambda e: now[0].page_errors.append(str(e)))
             await page.goto(base + path, wait_until="load")
             await page.wait_for_load_state("networkidle")
             await page.add_script_tag(path=axe_path)
-            res.violations = await page.evaluate(RUN_AXE, [AXE_TAGS, list(AXE_DISABLED)])
+            light.violations = await page.evaluate(RUN_AXE, [AXE_TAGS, list(AXE_DISABLED)])
             await page.keyboard.press("Tab")  # from here on, focus is keyboard focus (:focus-visible)
-            if scheme == "light":
-                res.skip_link = await page.evaluate(SKIP_LINK)
-            res.checks = await beyond_axe(page, scheme)
+            light.skip_link = await page.evaluate(SKIP_LINK)
+            await page.add_script_tag(path=str(CHECKS_JS))
+            await page.evaluate("kpA11y.freeze(true)")
+            now[0] = dark
+            await _palette(page, "dark", "slate")
+            dark.violations = await page.evaluate(RUN_AXE_COLOUR, [AXE_COLOUR_RULES, list(AXE_DISABLED)])
+            dark.checks = {"focus": await page.evaluate("kpA11y.focus({obscured: false})")}
+            await _palette(page, "light", "default")
+            now[0] = light
+            light.checks = await beyond_axe(page)
         except Exception as exc:  # reported by the tests, never swallowed
-            res.error = f"{type(exc).__name__}: {exc}"
+            now[0].error = f"{type(exc).__name__}: {exc}"
+            if now[0] is light and not dark.checks:
+                dark.error = "not checked: the light palette failed first"
         finally:
             await ctx.close()
-    return res
+    return [light, dark]
 
 
-async def beyond_axe(page, scheme: str) -> dict[str, list[str]]:
-    """What axe cannot see, on an open page whose focus is already keyboard focus (one Tab pressed).
-    Light palette: everything; dark: the focus indicators (colour is what changes). Leaves the page
-    without CSS: call it last."""
-    await page.add_script_tag(path=str(CHECKS_JS))
-    await page.evaluate("kpA11y.freeze(true)")
-    if scheme != "light":
-        return {"focus": await page.evaluate("kpA11y.focus({obscured: false})")}
+async def _palette(page, scheme: str, material_scheme: str) -> None:
+    """Switch the system palette and wait until the page shows it: on a Material page, until the site's
+    script has set the body's colour scheme (fails the page if it never does)."""
+    await page.emulate_media(color_scheme=scheme)
+    await page.wait_for_function(PALETTE_SHOWN, arg=[scheme, material_scheme], timeout=5000)
+
+
+async def beyond_axe(page) -> dict[str, list[str]]:
+    """What axe cannot see, in the light palette, on an open page with tests/a11y_checks.js loaded and frozen
+    whose focus is already keyboard focus (one Tab pressed). Leaves the page without CSS: call it last."""
     out: dict[str, list[str]] = {}
     # 1280 px: focus and targets, then the reader's text spacing
     out["focus"] = await page.evaluate("kpA11y.focus()")
@@ -205,10 +231,10 @@ async def _crawl(base: str, paths: list[str], axe_path: str, executable: str, ar
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=executable, args=args, headless=True)
         sem = asyncio.Semaphore(concurrency)
-        jobs = [_audit(browser, base, p, s, axe_path, sem) for p in paths for s in ("light", "dark")]
+        jobs = [_audit(browser, base, p, axe_path, sem) for p in paths]
         results = await asyncio.gather(*jobs)
         await browser.close()
-    return list(results)
+    return [r for pair in results for r in pair]
 
 
 def crawl(base: str, paths: list[str], axe_path: str, executable: str, args: list[str],

@@ -96,6 +96,8 @@ BROKEN = {
     # 2.4.7 focus visible, light and dark
     "focus": {"css": "main a:focus, main a:focus-visible { outline: none; }"},
     "focus-dark": {"css": "@media (prefers-color-scheme: dark) { main a:focus-visible { outline-color: #1c1c1c; } }"},
+    # 1.4.3 contrast broken only in the dark palette: the crawl switches palettes within one page load
+    "contrast-dark": {"css": "@media (prefers-color-scheme: dark) { main p { color: #333; } }"},
     # 2.4.11 focus not obscured
     "obscured": {"css": "html { scroll-padding-top: 0; }"},
     # 2.5.8 target size
@@ -190,6 +192,14 @@ def test_a_broken_page_fails_only_where_it_is_broken(fixture_results):
     clips only with the reader's spacing passes at 320 px without it."""
     assert not _problems(fixture_results, "focus-dark", "focus", "light")
     assert not _problems(fixture_results, "spacing", "reflow")
+
+
+def test_axe_sees_a_contrast_fault_that_only_the_dark_palette_has(fixture_results):
+    """The crawl loads each page once and turns the system palette dark in place; axe must see the change."""
+    dark = {v["id"] for v in fixture_results[("contrast-dark", "dark")].violations}
+    light = {v["id"] for v in fixture_results[("contrast-dark", "light")].violations}
+    assert "color-contrast" in dark and "color-contrast" not in light, (light, dark)
+    assert not fixture_results[("good", "dark")].violations and not fixture_results[("good", "light")].violations
 
 
 # ---------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from conftest import ROOT
 @pytest.mark.build
 def test_benchmark_runs_end_to_end_at_a_tiny_size(tmp_path):
     # Lighthouse runs only in `make bench` (it takes half a minute a page)
-    results = run(sizes=(3,), runs=1, out_dir=tmp_path, root=ROOT, weight=True, lighthouse_runs=False)
+    results = run(sizes=(3,), runs=1, out_dir=tmp_path, root=ROOT, weight=True, lighthouse_runs=False, questions=2)
     saved = json.loads((tmp_path / "latest.json").read_text(encoding="utf-8"))
     assert saved["scaling"][0]["extra_cases"] == 3
     assert saved["build"]["runs"] == 1 and saved["pages"] > 30
@@ -23,6 +23,7 @@ def test_benchmark_runs_end_to_end_at_a_tiny_size(tmp_path):
     assert saved["warm_rebuild_s"] is not None
     assert "lighthouse" not in saved
     assert set(saved["search_6_cases"]) == {"fi", "sv", "en"} and "search_9_cases" in saved
+    assert {lang: q["questions"] for lang, q in saved["search_quality"].items()} == {"fi": 2, "sv": 2, "en": 2}
     table = (tmp_path / "latest.md").read_text(encoding="utf-8")
     assert "full 3-language build" in table and "+3 synthetic cases" in table
     assert results["pages"] == saved["pages"]

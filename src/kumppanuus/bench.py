@@ -288,9 +288,9 @@ def answered(page, lang: str, questions: list[dict]) -> tuple[list[dict], list[s
     return missed, foreign
 
 
-def search_quality(site: Path, root: Path = ROOT) -> dict:
+def search_quality(site: Path, root: Path = ROOT, limit: int | None = None) -> dict:
     """The share of the question suite answered in the first three results, per language (one browser page
-    per language asks all its questions)."""
+    per language asks all its questions, or the first `limit` of them)."""
     from playwright.sync_api import sync_playwright
 
     suite = search_questions(root)
@@ -302,8 +302,9 @@ def search_quality(site: Path, root: Path = ROOT) -> dict:
             for lang in LANGUAGES:
                 page = browser.new_page()
                 page.goto(base + SEARCH_PREFIX[lang] + "tietoa/", wait_until="load")
-                missed, _ = answered(page, lang, suite[lang])
-                n = len(suite[lang])
+                asked = suite[lang][:limit]
+                missed, _ = answered(page, lang, asked)
+                n = len(asked)
                 out[lang] = {"answered": n - len(missed), "questions": n,
                              "share": round((n - len(missed)) / n, 3), "missed": [m["q"] for m in missed]}
                 page.close()
@@ -358,7 +359,9 @@ def search_cost(site: Path) -> dict:
 
 def run(sizes: tuple[int, ...] = (100, 1000), runs: int = 5, out_dir: Path | None = None,
         root: Path = ROOT, weight: bool = True, lighthouse_runs: bool = True,
-        lighthouse_pages: dict[str, str] = PAGES) -> dict:
+        lighthouse_pages: dict[str, str] = PAGES, questions: int | None = None) -> dict:
+    """Everything `make bench` measures. `questions` limits the search-quality suite per language (the
+    smoke test asks a few; the full suite runs in tests/test_search.py and in `make bench`)."""
     out_dir = out_dir or root / "bench" / "results"
     results: dict = {"machine": {"cpus": os.cpu_count()}, "targets": TARGETS}
     with tempfile.TemporaryDirectory() as tmp:
@@ -372,7 +375,7 @@ def run(sizes: tuple[int, ...] = (100, 1000), runs: int = 5, out_dir: Path | Non
             # in threads of their own: Playwright sync API must not share a thread with another session
             results["page_weight"] = in_thread(page_weight, site)
             results[f"search_{sum(1 for _ in (root / 'cases').glob('*.yaml'))}_cases"] = in_thread(search_cost, site)
-            results["search_quality"] = in_thread(search_quality, site, root)
+            results["search_quality"] = in_thread(search_quality, site, root, questions)
         if lighthouse_runs:
             results["lighthouse"] = lighthouse(site, lighthouse_pages, root=root)
         results["warm_rebuild_s"] = warm_rebuild(copy_repo(tmp / "serve", root))
