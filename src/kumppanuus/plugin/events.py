@@ -298,9 +298,9 @@ def write_sitemap(plugin, config, site: Path) -> None:
 
 
 def purge_stylesheets(plugin, config, site: Path, during=None) -> None:
-    """Material's stylesheets without the rules no page uses (PurgeCSS; kumppanuus.site.css); ``during()``
-    runs while PurgeCSS does."""
-    from ..site.css import CssError, purge
+    """Material's stylesheets without the rules no page uses (PurgeCSS), the handbook's own stylesheet and
+    scripts minified (kumppanuus.site.css); ``during()`` runs while PurgeCSS does. Not under `make serve`."""
+    from ..site.css import CssError, minify, purge
 
     mode = plugin.config.purge_css
     if mode == "never" or (mode == "build" and plugin.serving):
@@ -309,6 +309,7 @@ def purge_stylesheets(plugin, config, site: Path, during=None) -> None:
         return
     try:
         sizes = purge(root_of(config), site, during=during)
+        sizes.update(minify(site))
     except CssError as exc:
         raise Abort(f"stylesheets: {exc}") from None
     log.info("stylesheets: %s", ", ".join(f"{name} {a // 1024} -> {b // 1024} KB" for name, (a, b) in sizes.items()))
