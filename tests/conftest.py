@@ -8,6 +8,9 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
+import subprocess
+import sys
 import socketserver
 import threading
 from pathlib import Path
@@ -205,3 +208,17 @@ def variant_site(tmp_path_factory):
     proc = build(repo, out)
     assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
     return repo, out
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """A copy of the handbook's content (cases, data, docs) that a test may change."""
+    for folder in ("cases", "data", "docs"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    return tmp_path
+
+
+def cli(repo, *args):
+    """Run the `kumppanuus` command on a repository copy, as an editor would."""
+    return subprocess.run([sys.executable, "-m", "kumppanuus.cli", "--root", str(repo), *args],
+                          capture_output=True, text=True)

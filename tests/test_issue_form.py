@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PREFIX, ROOT
+from conftest import PREFIX, ROOT, cli
 from kumppanuus.core import issueform
 
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "uusi-tapaus.yml"
@@ -98,16 +97,6 @@ def test_the_form_requires_what_the_schema_requires_and_is_a_valid_github_form()
 
 # -- the converter ---------------------------------------------------------------------------------------
 
-@pytest.fixture
-def repo(tmp_path):
-    for folder in ("cases", "data", "docs"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    return tmp_path
-
-
-def cli(repo, *args):
-    return subprocess.run([sys.executable, "-m", "kumppanuus.cli", "--root", str(repo), *args],
-                          capture_output=True, text=True)
 
 
 def savonlinna_as_new(root: Path) -> dict:

@@ -1,26 +1,13 @@
 """`make new-case`: the template guides an editor, fails clearly while TODOs remain, validates when filled."""
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, cli
 
 
-@pytest.fixture
-def repo(tmp_path):
-    for folder in ("cases", "data", "docs"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    return tmp_path
-
-
-def cli(repo, *args):
-    return subprocess.run([sys.executable, "-m", "kumppanuus.cli", "--root", str(repo), *args],
-                          capture_output=True, text=True)
 
 
 def test_new_case_fails_with_clear_messages_until_filled_then_validates(repo):

@@ -5,6 +5,7 @@ anywhere; the committed ``bench/BASELINE.md`` records what was measured and the 
 """
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import gzip
@@ -211,37 +212,46 @@ def warm_rebuild(repo: Path, timeout: float = 60) -> float | None:
         proc.wait(timeout=10)
 
 
-def page_weight(site: Path, pages: dict[str, str] = PAGES) -> dict:
-    """Bytes, gzip bytes and requests of a first view; bytes of a repeat view (assets cached, HTML revalidated)."""
+@contextlib.contextmanager
+def browser_on(site: Path):
+    """A local server for ``site`` and a headless Chromium; yields (browser, base URL)."""
     from playwright.sync_api import sync_playwright
 
     srv, base = serve(site)
-    out = {}
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for name, path in pages.items():
-                ctx = browser.new_context()
-                page = ctx.new_page()
-                responses = []
-                page.on("response", lambda r: responses.append(r))
-                page.goto(base + path, wait_until="networkidle")
-                total = gz = repeat = 0
-                for r in responses:
-                    try:
-                        body = r.body()
-                    except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
-                        body = b""
-                    total += len(body)
-                    gz += len(gzip.compress(body, 6))
-                    if r.request.resource_type == "document":
-                        repeat += len(gzip.compress(body, 6))
-                out[name] = {"path": "/" + path, "requests": len(responses), "bytes": total,
-                             "gzip_kb": round(gz / 1024, 1), "repeat_view_gzip_kb": round(repeat / 1024, 1)}
-                ctx.close()
-            browser.close()
+            try:
+                yield browser, base
+            finally:
+                browser.close()
     finally:
         srv.shutdown()
+
+
+def page_weight(site: Path, pages: dict[str, str] = PAGES) -> dict:
+    """Bytes, gzip bytes and requests of a first view; bytes of a repeat view (assets cached, HTML revalidated)."""
+    out = {}
+    with browser_on(site) as (browser, base):
+        for name, path in pages.items():
+            ctx = browser.new_context()
+            page = ctx.new_page()
+            responses = []
+            page.on("response", lambda r: responses.append(r))
+            page.goto(base + path, wait_until="networkidle")
+            total = gz = repeat = 0
+            for r in responses:
+                try:
+                    body = r.body()
+                except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
+                    body = b""
+                total += len(body)
+                gz += len(gzip.compress(body, 6))
+                if r.request.resource_type == "document":
+                    repeat += len(gzip.compress(body, 6))
+            out[name] = {"path": "/" + path, "requests": len(responses), "bytes": total,
+                         "gzip_kb": round(gz / 1024, 1), "repeat_view_gzip_kb": round(repeat / 1024, 1)}
+            ctx.close()
     return out
 
 
@@ -291,26 +301,18 @@ def answered(page, lang: str, questions: list[dict]) -> tuple[list[dict], list[s
 def search_quality(site: Path, root: Path = ROOT, limit: int | None = None) -> dict:
     """The share of the question suite answered in the first three results, per language (one browser page
     per language asks all its questions, or the first `limit` of them)."""
-    from playwright.sync_api import sync_playwright
-
     suite = search_questions(root)
-    srv, base = serve(site)
     out = {}
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for lang in LANGUAGES:
-                page = browser.new_page()
-                page.goto(base + SEARCH_PREFIX[lang] + "tietoa/", wait_until="load")
-                asked = suite[lang][:limit]
-                missed, _ = answered(page, lang, asked)
-                n = len(asked)
-                out[lang] = {"answered": n - len(missed), "questions": n,
-                             "share": round((n - len(missed)) / n, 3), "missed": [m["q"] for m in missed]}
-                page.close()
-            browser.close()
-    finally:
-        srv.shutdown()
+    with browser_on(site) as (browser, base):
+        for lang in LANGUAGES:
+            page = browser.new_page()
+            page.goto(base + SEARCH_PREFIX[lang] + "tietoa/", wait_until="load")
+            asked = suite[lang][:limit]
+            missed, _ = answered(page, lang, asked)
+            n = len(asked)
+            out[lang] = {"answered": n - len(missed), "questions": n,
+                         "share": round((n - len(missed)) / n, 3), "missed": [m["q"] for m in missed]}
+            page.close()
     return out
 
 
@@ -323,37 +325,29 @@ def search_cost(site: Path) -> dict:
     """Search bytes per language: what a page downloads for search before any query (should be 0: the
     search box's script and the index load only when the reader focuses the box) and what the first query
     downloads (the script, the index, the word lists, the first five results' texts)."""
-    from playwright.sync_api import sync_playwright
-
     queries = {"fi": "pöydän", "sv": "bordet", "en": "tables"}
     prefix = SEARCH_PREFIX
-    srv, base = serve(site)
     out = {}
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for lang in LANGUAGES:
-                ctx = browser.new_context()
-                page = ctx.new_page()
-                responses = []
-                page.on("response", lambda r: is_search_download(r.url) and responses.append(r))
-                page.goto(base + prefix[lang] + "kumppanuus/", wait_until="networkidle")
-                before = sum(len(gzip.compress(r.body(), 6)) for r in responses)
-                count_before = len(responses)
-                page.keyboard.press("/")
-                page.keyboard.type(queries[lang])
-                # bytes are measured, not time: a busy machine may take long over the first query
-                page.wait_for_function("q => document.getElementById('kp-search-list').getAttribute('data-query') === q",
-                                       arg=queries[lang], timeout=120000)
-                page.wait_for_load_state("networkidle")
-                after = sum(len(gzip.compress(r.body(), 6)) for r in responses)
-                out[lang] = (f"{round(before / 1024, 1)} KB before a query ({count_before} requests); "
-                             f"{round(after / 1024, 1)} KB gzip after the first query '{queries[lang]}' "
-                             f"({len(responses)} requests)")
-                ctx.close()
-            browser.close()
-    finally:
-        srv.shutdown()
+    with browser_on(site) as (browser, base):
+        for lang in LANGUAGES:
+            ctx = browser.new_context()
+            page = ctx.new_page()
+            responses = []
+            page.on("response", lambda r: is_search_download(r.url) and responses.append(r))
+            page.goto(base + prefix[lang] + "kumppanuus/", wait_until="networkidle")
+            before = sum(len(gzip.compress(r.body(), 6)) for r in responses)
+            count_before = len(responses)
+            page.keyboard.press("/")
+            page.keyboard.type(queries[lang])
+            # bytes are measured, not time: a busy machine may take long over the first query
+            page.wait_for_function("q => document.getElementById('kp-search-list').getAttribute('data-query') === q",
+                                   arg=queries[lang], timeout=120000)
+            page.wait_for_load_state("networkidle")
+            after = sum(len(gzip.compress(r.body(), 6)) for r in responses)
+            out[lang] = (f"{round(before / 1024, 1)} KB before a query ({count_before} requests); "
+                         f"{round(after / 1024, 1)} KB gzip after the first query '{queries[lang]}' "
+                         f"({len(responses)} requests)")
+            ctx.close()
     return out
 
 

@@ -70,13 +70,21 @@ def cmd_new_case(args) -> int:
     return 0
 
 
+def _built_site(args, command: str) -> Path | None:
+    """The built site named by --site, or None (and one line saying so) when it has not been built."""
+    site = Path(args.site)
+    if not (site / "index.html").exists():
+        print(f"{command}: build the site first (make build): {site}/index.html is missing", file=sys.stderr)
+        return None
+    return site
+
+
 def cmd_urls(args) -> int:
     from .core.content import get_content
     from .site.urls import check, update_registry
 
-    root, site = _root(args), Path(args.site)
-    if not (site / "index.html").exists():
-        print(f"urls: build the site first (make build): {site}/index.html is missing", file=sys.stderr)
+    root, site = _root(args), _built_site(args, "urls")
+    if site is None:
         return 2
     if args.update:
         added = update_registry(root, site)
@@ -112,9 +120,8 @@ def cmd_source_check(args) -> int:
     from .core.content import get_content
     from .site.sourcecheck import FINGERPRINTS, WORDS, Fingerprints, check_site
 
-    root, site = _root(args), Path(args.site)
-    if not (site / "index.html").exists():
-        print(f"source-check: build the site first (make build): {site}/index.html is missing", file=sys.stderr)
+    root, site = _root(args), _built_site(args, "source-check")
+    if site is None:
         return 2
     try:
         content = get_content(root)
