@@ -1,9 +1,9 @@
 """Cases: the overview table, its filters, the map, and the generated page of each case."""
 from __future__ import annotations
 
+from .pages import ANTIPATTERNS_PAGE, CASE_DIR, SOURCES_PAGE, STEPS_PAGE
 from .render import source_paragraphs
-from .text import (ANTIPATTERNS_PAGE, CASE_DIR, SOURCES_PAGE, STEPS_PAGE, Ctx, any_fallback, case_src, esc, finnish_url,
-                   md)
+from .text import Ctx, any_fallback, case_src, esc, finnish_url, md
 
 def _vocab(ctx: Ctx, prefix: str, ids: list[str]) -> str:
     return ", ".join(esc(ctx.label(f"{prefix}.{i}")) for i in ids)

@@ -16,14 +16,15 @@ from .. import LANGUAGES
 from .errors import DataError, Problem
 from .load import load_file, load_files
 from .newcase import placeholders
+from .pages import EASY_PAGE, TEMPLATES_DIR, WHOLE_GUIDE_PAGE
 
 #: the data files under data/, each validated by data/<name>.schema.json
 DATA_FILES = ("labels", "bibliography", "glossary", "forms", "hallmarks", "steps", "memo", "antipatterns", "changes", "redirects",
               "sourcecheck", "templates", "summaries", "search")
 #: hand-written pages (paths under docs/<lang>/) that need no "in brief" summary: the whole handbook on one
 #: page (it shows every page's), the easy-language page (it is itself the plain version) and single printouts
-SUMMARY_EXEMPT = ("opas.md", "selkokieli.md")
-SUMMARY_EXEMPT_FOLDERS = ("tyopohjat/",)
+SUMMARY_EXEMPT = (WHOLE_GUIDE_PAGE, EASY_PAGE)
+SUMMARY_EXEMPT_FOLDERS = (TEMPLATES_DIR,)
 
 
 @dataclass

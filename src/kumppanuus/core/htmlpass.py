@@ -4,7 +4,8 @@ from __future__ import annotations
 import html
 import re
 
-from .text import GLOSSARY_PAGE, Ctx, esc
+from .pages import GLOSSARY_PAGE
+from .text import Ctx, esc
 
 def _glossary_terms(ctx: Ctx) -> dict[str, tuple[str, str, bool]]:
     """{term as it appears in the text of this language: (term id, definition, definition fell back to

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 
 from .cases import not_stated, status_html
+from .pages import SOURCES_PAGE, STEPS_PAGE
 from .render import short_reference
-from .text import SOURCES_PAGE, STEPS_PAGE, Ctx, case_src, esc
+from .text import Ctx, case_src, esc
 
 # -- printable templates ------------------------------------------------------------------------
 

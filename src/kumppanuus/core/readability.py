@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .pages import EASY_PAGE
+
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n\s*\n")
 
@@ -132,9 +134,6 @@ def markdown_text(page: str) -> str:
     # a heading or a list item is a block of its own (and so ends a sentence); paragraphs wrap over lines
     page = re.sub(r"^\s{0,3}(#+|[-*+]|\d+\.|>)\s*", "\n", page, flags=re.M)
     return re.sub(r"[*_`]", "", page)
-
-
-EASY_PAGE = "selkokieli.md"
 
 
 def report(content, docs) -> list[tuple[str, str, str, Figures, list[str]]]:

@@ -3,7 +3,8 @@ worksheets.py, the starting kit in kit.py)
 as Markdown/HTML for one language. Text from YAML always passes through esc() or md()."""
 from __future__ import annotations
 
-from .text import ANTIPATTERNS_PAGE, SOURCES_PAGE, STEPS_PAGE, Ctx, case_src, esc, md
+from .pages import ANTIPATTERNS_PAGE, BEFORE_YOU_START_PAGE, SOURCES_PAGE, STEPS_PAGE
+from .text import Ctx, case_src, esc, md
 
 # ---------------------------------------------------------------------------------------------
 # Comparison of forms, hallmarks, memo list
@@ -85,9 +86,6 @@ def case_links(ctx: Ctx, kind: str, ident: str) -> str:
     return "\n".join(f"- {i}" for i in items) + "\n"
 
 
-BEFORE_YOU_START = "aloittaminen.md"
-
-
 def indicator_source(ctx: Ctx, source: dict | None) -> str:
     """Where an evaluation indicator comes from ("lähde: Jaakkola 2018, luku IV (s. 14)"), or that it is the
     handbook's own synthesis."""
@@ -115,7 +113,7 @@ def steps_checklist(ctx: Ctx, heading_level: int = 2, method_card=None) -> str:
         for step in phase["steps"]:
             out.append(f"{h3} {md(step['number'])} {ctx.m(step['title'])} {{#{step['id']}}}\n")
             if step is data["phases"][0]["steps"][0]:
-                out.append(f"[{md(ctx.label('steps.before_you_start'))}]({ctx.md_link(BEFORE_YOU_START)})\n")
+                out.append(f"[{md(ctx.label('steps.before_you_start'))}]({ctx.md_link(BEFORE_YOU_START_PAGE)})\n")
             out.append(f"**{md(ctx.label('steps.todo'))}**\n")
             out.append("\n".join(f"- [ ] {ctx.m(t)}" for t in step["todo"]) + "\n")
             if step.get("recipients"):

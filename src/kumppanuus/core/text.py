@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .. import DEFAULT_LANGUAGE, LANGUAGES
 from .content import Content
+from .pages import CASE_DIR
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")          # inline syntax, attr_list and Jinja braces
 _MD_LINE_START = re.compile(r"^(\s*)([#>+\-:=]|\d+[.)])")  # block syntax at the start of a line
@@ -124,13 +125,6 @@ def page_url(src: str) -> str:
     if stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
-
-
-CASE_DIR = "tapaukset"
-STEPS_PAGE = "rakentaminen.md"
-ANTIPATTERNS_PAGE = "epaonnistuminen.md"
-SOURCES_PAGE = "lahteet.md"
-GLOSSARY_PAGE = "sanasto.md"
 
 
 def case_src(slug: str) -> str:

@@ -9,9 +9,9 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 
 from .. import DEFAULT_LANGUAGE, LANGUAGES
+from ..core.pages import EASY_PAGE
 
 log = logging.getLogger("mkdocs.plugins.kumppanuus")
-EASY_PAGE = "selkokieli.md"  # the easy-language page, linked from every page's header
 
 
 # -- pages ------------------------------------------------------------------------------------
@@ -159,7 +159,7 @@ def page_context(plugin, context, page, config) -> None:
     context["kp_ui"] = {"copied": ctx.label("ui.copied"), "updated": ctx.label("print.updated"),
                         "footer": print_footer(ctx, page.canonical_url or page.url, sources)}
     context["kp_alternates"] = ctx.language_menu(language_names(config))
-    context["kp_easy"] = {"href": ctx.url(EASY_PAGE), "label": ctx.label("ui.easy"), "title": ctx.label("ui.easy_title")}
+    context["kp_easy"] = easy_link(ctx, ctx.url(EASY_PAGE))
     base = (config.site_url or "/").rstrip("/") + "/"
     context["kp_hreflang"] = [{"lang": lang, "href": base + lang_prefix(lang) + page_url(ctx.page)}
                               for lang in LANGUAGES]
@@ -176,6 +176,11 @@ def language_root(config, lang: str) -> str:
     return urlsplit(config.site_url or "/").path.rstrip("/") + "/" + lang_prefix(lang)
 
 
+def easy_link(ctx, href: str) -> dict[str, str]:
+    """The header's link to the easy-language page (overrides/partials/header.html)."""
+    return {"href": href, "label": ctx.label("ui.easy"), "title": ctx.label("ui.easy_title")}
+
+
 def notfound_context(plugin, context, config) -> None:
     """The 404 page's words in the language being built; its language menu leads to each home page."""
     from ..core.render import notfound_words
@@ -186,8 +191,7 @@ def notfound_context(plugin, context, config) -> None:
     names = language_names(config)
     context["kp_alternates"] = [{"lang": lang, "name": names.get(lang, lang), "link": language_root(config, lang)}
                                 for lang in LANGUAGES]
-    context["kp_easy"] = {"href": language_root(config, ctx.lang) + page_url(EASY_PAGE), "label": ctx.label("ui.easy"),
-                          "title": ctx.label("ui.easy_title")}
+    context["kp_easy"] = easy_link(ctx, language_root(config, ctx.lang) + page_url(EASY_PAGE))
     context["kp_hreflang"] = []
 
 

@@ -14,12 +14,13 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..core.pages import CHANGES_PAGE, EASY_PAGE, TEMPLATES_DIR, WHOLE_GUIDE_PAGE
 from ..core.text import page_url
 
 PLACEHOLDER = '<div id="kp-whole-guide"></div>'
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
-SKIP_PAGES = ("opas.md", "muutokset.md", "selkokieli.md")
-SKIP_PREFIXES = ("tyopohjat/",)
+SKIP_PAGES = (WHOLE_GUIDE_PAGE, CHANGES_PAGE, EASY_PAGE)
+SKIP_PREFIXES = (TEMPLATES_DIR,)
 DROP = [
     re.compile(r"<script\b.*?</script>", re.S),
     re.compile(r'<p class="kp-print-footer">.*?</p>', re.S),

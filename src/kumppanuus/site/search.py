@@ -33,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import DEFAULT_LANGUAGE, LANGUAGES
+from ..core.pages import TEMPLATES_DIR, WHOLE_GUIDE_PAGE
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 HEADING = re.compile(r"(<h[1-6][^>]*>)", re.S)
@@ -235,18 +236,18 @@ def page_language(page_html: str) -> str:
 
 def collect(site: Path, lang: str | None = None) -> list[tuple[str, str]]:
     """(url, html) of every content page of the built site, or of one language's pages."""
-    from ..core.text import lang_prefix as prefix
+    from ..core.text import lang_prefix as prefix, page_url
 
     pages = []
     base = site / prefix(lang) if lang else site
     for path in sorted(base.rglob("index.html")):
         rel = path.relative_to(site).as_posix()
-        if rel.startswith(SKIP_DIRS) or rel.endswith("opas/index.html"):
+        if rel.startswith(SKIP_DIRS) or rel.endswith(page_url(WHOLE_GUIDE_PAGE) + "index.html"):
             continue  # the whole guide repeats the other pages: results point at those pages
         if lang == DEFAULT_LANGUAGE and rel.split("/")[0] in LANGUAGES:
             continue  # the other languages' folders inside the default language's root
         page_html = path.read_text(encoding="utf-8")
-        if "tyopohjat/" in rel and not rel.endswith("tyopohjat/index.html") and not DOCUMENT.search(page_html):
+        if TEMPLATES_DIR in rel and not rel.endswith(TEMPLATES_DIR + "index.html") and not DOCUMENT.search(page_html):
             continue  # a worksheet printed from another page: results point at that page
         pages.append(("/" + rel[: -len("index.html")], page_html))
     return pages
