@@ -263,7 +263,7 @@ def check_data(data: dict[str, Any]) -> list[Problem]:
                 cited("templates", f"templates[{i}].sources[{j}]", source)
             for j, section in enumerate(tpl["sections"]):
                 if section["kind"] == "timed":
-                    total = sum(item["minutes"] for item in section["agenda"])
+                    total = agenda_total(section)
                     if total != section["total_minutes"]:
                         problems.append(Problem("data/templates.yaml", f"templates[{i}].sections[{j}].agenda",
                                                 f"the agenda adds up to {total} minutes, not {section['total_minutes']}",
@@ -276,6 +276,11 @@ def check_data(data: dict[str, Any]) -> list[Problem]:
                 problems.append(Problem("data/labels.yaml", key, f"no label in {', '.join(missing)}",
                                         "a label in fi, sv and en"))
     return problems
+
+
+def agenda_total(section: dict) -> int:
+    """The minutes of a timed template section added up (they must make its total_minutes)."""
+    return sum(item["minutes"] for item in section["agenda"])
 
 
 def summary_pages(root: Path) -> list[str]:

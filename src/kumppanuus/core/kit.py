@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .cases import not_stated, status_html
+from .content import agenda_total
 from .pages import SOURCES_PAGE, STEPS_PAGE
 from .render import short_reference
 from .text import Ctx, case_src, esc
@@ -48,11 +49,6 @@ def _doc_table(ctx: Ctx, section: dict, name: str) -> str:
         out.append(f'<ul class="kp-doc-legend">{items}</ul>'
                    f'<p class="kp-doc-note">{esc(ctx.label("tpl.status.note"))}</p>')
     return "".join(out)
-
-
-def agenda_total(section: dict) -> int:
-    """The minutes of a timed section added up (make validate checks that they make its total_minutes)."""
-    return sum(item["minutes"] for item in section["agenda"])
 
 
 def _doc_agenda(ctx: Ctx, section: dict, name: str) -> str:
@@ -100,11 +96,8 @@ def _doc_section(ctx: Ctx, section: dict, title: str) -> str:
 
 def _source_items(ctx: Ctx, sources: list[dict]) -> str:
     """What a template draws on: short references linking to the bibliography entry, with the place."""
-    bib = ctx.content.bibliography
     items = []
-    for src in sources:
-        if src["key"] not in bib:
-            raise KeyError(f"data/templates.yaml: unknown citation key {src['key']!r} (add it to data/bibliography.yaml)")
+    for src in sources:  # every key is in the bibliography: make validate checks it (core.content.check_data)
         ref = f'<a href="{esc(ctx.url(SOURCES_PAGE, src["key"]))}">{esc(short_reference(ctx, src["key"]))}</a>'
         via = f' ({esc(ctx.label("sources.via"))} {esc(short_reference(ctx, src["via"]))})' if src.get("via") else ""
         items.append(f"<li>{ref}{via}: {ctx.h(src['loc'])}</li>")
