@@ -30,7 +30,7 @@ from .. import DEFAULT_LANGUAGE, LANGUAGES
 from .contacts import EMAIL, PHONE
 from .errors import Problem, finnish
 from .load import load_schema, validate
-from .newcase import PLACEHOLDER, SLUG, TEMPLATE
+from .newcase import PLACEHOLDER, SLUG
 
 FORM_PATH = Path(".github") / "ISSUE_TEMPLATE" / "uusi-tapaus.yml"
 LABEL = "uusi-tapaus"          # the label the form sets; .github/workflows/new-case.yml runs on it
@@ -39,8 +39,7 @@ MAX_BODY = 100_000             # an issue body is at most 65,536 characters on G
 #: the Finnish text that stands in for a Finnish translation when the form was filled in Swedish or English
 FINNISH_NEEDED = f"{PLACEHOLDER}: suomennos puuttuu / Finnish translation needed"
 
-# Contact details and markup in submitted text. The e-mail and phone patterns are those of the site's
-# source check (site/sourcecheck.py), kept here because the core layer may not import the site layer.
+# Contact details (core.contacts, the same patterns as the site's source check) and markup in submitted text.
 MARKUP = [
     (re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}"), "mallipohjan koodi ({{ }}, {% %} tai {# #})",
      "template code ({{ }}, {% %} or {# #})"),
@@ -601,32 +600,6 @@ class Result:
         return [p.line() for p in self.problems]
 
 
-def template_order() -> list[str]:
-    """The top-level keys of case_template.yaml in their order (commented-out optional keys included)."""
-    keys = []
-    for line in TEMPLATE.read_text(encoding="utf-8").splitlines():
-        m = re.match(r"^(?:# )?([a-z_]+):", line)
-        if m and m.group(1) not in keys:
-            keys.append(m.group(1))
-    return keys
-
-
-def _ordered(value: Any, schema: dict, defs: dict) -> Any:
-    """Keys in the schema's order (which is the template's order); language maps as fi, sv, en."""
-    if "$ref" in schema:
-        schema = {**defs[schema["$ref"].rsplit("/", 1)[1]], **{k: v for k, v in schema.items() if k != "$ref"}}
-    if isinstance(value, dict):
-        props = list(schema.get("properties", {}))
-        rank = {k: i for i, k in enumerate(props)}
-        out = {}
-        for key in sorted(value, key=lambda k: rank.get(k, len(rank))):
-            out[key] = _ordered(value[key], schema.get("properties", {}).get(key, {}), defs)
-        return out
-    if isinstance(value, list):
-        return [_ordered(v, schema.get("items", {}), defs) for v in value]
-    return value
-
-
 def _bib_key(repo: Repo, authors: list[str], slug: str, year: int | None) -> str:
     base = suggest_slug(authors[0].split(",")[0]) if authors else slug
     base = f"{base}{year or ''}"
@@ -793,15 +766,10 @@ def convert(root: Path, body: str, today: datetime.date | None = None, repo: Rep
     if missing:
         r.problem("vahvistukset", "rastita kaikki vahvistukset", "tick every confirmation")
 
-    order = {k: i for i, k in enumerate(template_order())}
-    defs = repo.schema.get("$defs", {})
-    case = {k: _ordered(case[k], repo.schema["properties"].get(k, {}), defs)
-            for k in sorted(case, key=lambda k: order.get(k, len(order)))}
-
     result = Result(ok=False, problems=r.problems, slug=slug, language=language, case=case, bib_entry=bib_entry,
                     pitfall_evidence=evidence)
     result.case_text = case_yaml(case)
-    result.problems += _validate(repo, result, r.flagged, placeholder_paths)
+    result.problems += _validate(repo, els, result, r.flagged, placeholder_paths)
     result.finnish_needed = placeholder_paths
     result.ok = not result.problems
     if result.ok:
@@ -878,11 +846,11 @@ def _label_for(field_path: str, els: list[Element]) -> str:
     return label
 
 
-def _validate(repo: Repo, result: Result, flagged: set[str], placeholder_paths: list[str]) -> list[FormProblem]:
-    """Every problem the schema and the content checks of `make validate` find in the built case."""
+def _validate(repo: Repo, els: list[Element], result: Result, flagged: set[str], placeholder_paths: list[str]) -> list[FormProblem]:
+    """Every problem the schema and the content checks of `make validate` find in the built case
+    (``els``: the form's elements, from :func:`elements`)."""
     from .content import load_cases
 
-    els = elements(repo)
     data = dict(repo.data)
     out: list[Problem] = []
     if result.bib_entry is not None:
