@@ -5,14 +5,10 @@ request to a host other than the local server, any console error, page error or 
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import socketserver
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -23,7 +19,7 @@ LANGS = ("fi", "sv", "en")
 PREFIX = {"fi": "", "sv": "sv/", "en": "en/"}
 
 
-from kumppanuus.site.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  ($CHROMIUM, else the one installed)
+from kumppanuus.site.pdf import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402  ($CHROMIUM, else the one installed)
 
 
 @pytest.fixture(scope="session")
@@ -48,23 +44,10 @@ def page_paths(site: Path, lang: str) -> list[str]:
     return out
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output clean
-        pass
-
-
-class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-
 @pytest.fixture(scope="session")
 def server(site_dir):
-    handler = functools.partial(_Quiet, directory=str(site_dir))
-    httpd = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd, base = serve(site_dir)  # the same quiet local server as `make pdf` prints from
+    yield base
     httpd.shutdown()
 
 

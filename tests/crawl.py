@@ -34,17 +34,17 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 # Rules we disable, each with its reason (also listed in the accessibility statement). Keep empty if possible.
 AXE_DISABLED: dict[str, str] = {}
 
-RUN_AXE = """async ([tags, disabled]) => {
+# axe over the whole page: [runOnly type ('tag' or 'rule'), its values, rules to disable]
+RUN_AXE = """async ([type, values, disabled]) => {
   const rules = {};
   for (const r of disabled) rules[r] = {enabled: false};
-  const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, rules, resultTypes: ['violations']});
+  const r = await axe.run(document, {runOnly: {type, values}, rules, resultTypes: ['violations']});
   return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' :: ' + (n.failureSummary || '').split('\\n').slice(0, 2).join(' '))}));
 }"""
 
 # In the dark palette the markup is the same, only colours change: axe runs the rules that read colours.
 AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
-RUN_AXE_COLOUR = RUN_AXE.replace("{type: 'tag', values: tags}", "{type: 'rule', values: tags}")
 
 PALETTE_SHOWN = """([scheme, md]) => matchMedia('(prefers-color-scheme: ' + scheme + ')').matches
   && (!document.body.hasAttribute('data-md-color-scheme') || document.body.getAttribute('data-md-color-scheme') === md)"""
@@ -131,14 +131,14 @@ async def _audit(browser, base: str, path: str, axe_path: str, sem: asyncio.Sema
             await page.goto(base + path, wait_until="load")
             await page.wait_for_load_state("networkidle")
             await page.add_script_tag(path=axe_path)
-            light.violations = await page.evaluate(RUN_AXE, [AXE_TAGS, list(AXE_DISABLED)])
+            light.violations = await page.evaluate(RUN_AXE, ["tag", AXE_TAGS, list(AXE_DISABLED)])
             await page.keyboard.press("Tab")  # from here on, focus is keyboard focus (:focus-visible)
             light.skip_link = await page.evaluate(SKIP_LINK)
             await page.add_script_tag(path=str(CHECKS_JS))
             await page.evaluate("kpA11y.freeze(true)")
             now[0] = dark
             await _palette(page, "dark", "slate")
-            dark.violations = await page.evaluate(RUN_AXE_COLOUR, [AXE_COLOUR_RULES, list(AXE_DISABLED)])
+            dark.violations = await page.evaluate(RUN_AXE, ["rule", AXE_COLOUR_RULES, list(AXE_DISABLED)])
             dark.checks = {"focus": await page.evaluate("kpA11y.focus({obscured: false})")}
             await _palette(page, "light", "default")
             now[0] = light

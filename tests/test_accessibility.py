@@ -9,15 +9,11 @@ page and fails, saying why, on its broken pages. A check that cannot fail would 
 """
 from __future__ import annotations
 
-import functools
-import http.server
-import socketserver
-import threading
-
 import pytest
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
 from crawl import crawl
+from kumppanuus.site.pdf import serve
 
 pytestmark = pytest.mark.browser
 
@@ -123,25 +119,15 @@ def _write_site(folder) -> list[str]:
     return [f"{name}.html" for name in BROKEN]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-
-
 @pytest.fixture(scope="module")
 def fixture_results(tmp_path_factory):
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run `make test` (it runs npm ci) or `npm ci`.")
     folder = tmp_path_factory.mktemp("a11y-fixture")
     paths = _write_site(folder)
-    httpd = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    httpd, base = serve(folder)
     try:
-        results = crawl(f"http://127.0.0.1:{httpd.server_address[1]}/", paths, str(AXE), CHROMIUM, CHROMIUM_ARGS)
+        results = crawl(base, paths, str(AXE), CHROMIUM, CHROMIUM_ARGS)
     finally:
         httpd.shutdown()
     out = {(r.path[: -len(".html")], r.scheme): r for r in results}
