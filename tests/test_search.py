@@ -70,14 +70,7 @@ def fold(text: str) -> str:
 
 def run_query(page, query: str) -> list[str]:
     """Type the query a key at a time, as a reader does (each key starts a search that the next replaces)."""
-    box = page.locator("#kp-search-input")
-    if not box.is_visible():
-        page.keyboard.press("/")
-    box.fill("")
-    box.type(query, delay=10)
-    page.wait_for_function("q => document.getElementById('kp-search-list').getAttribute('data-query') === q",
-                           arg=query, timeout=15000)
-    return page.eval_on_selector_all("#kp-search-list a", "els => els.map(e => e.getAttribute('href'))")
+    return ask(page, query, timeout=15000, delay=10)
 
 
 # -- the question suite and the single words, one browser page per language -------------------------

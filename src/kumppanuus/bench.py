@@ -25,7 +25,7 @@ from pathlib import Path
 import yaml
 
 from . import LANGUAGES
-from .site.pdf import CHROMIUM, CHROMIUM_ARGS, in_thread, serve
+from .site.pdf import CHROMIUM, CHROMIUM_ARGS, PREFIX, in_thread, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 IGNORE = shutil.ignore_patterns(".venv", "site", "node_modules", ".git", "bench", "__pycache__", ".pytest_cache",
@@ -255,7 +255,6 @@ def page_weight(site: Path, pages: dict[str, str] = PAGES) -> dict:
     return out
 
 
-SEARCH_PREFIX = {"fi": "", "sv": "sv/", "en": "en/"}
 #: the search box's question suite (tests/test_search.py asks it too)
 QUESTIONS = Path("tests") / "search_questions.yaml"
 
@@ -265,13 +264,18 @@ def is_search_download(url: str) -> bool:
     return "/pagefind/" in url or url.split("?")[0].endswith("/assets/search.js")
 
 
-def ask(page, query: str, timeout: float = 30000) -> list[str]:
+def ask(page, query: str, timeout: float = 30000, delay: float | None = None) -> list[str]:
     """Type ``query`` into the page's search box (opening it with "/" if needed) and return the result
-    links in order, once the list shows that query's results."""
+    links in order, once the list shows that query's results. With ``delay`` (ms) the box is emptied and
+    the query typed a key at a time, as a reader does (each key starts a search that the next replaces)."""
     box = page.locator("#kp-search-input")
     if not box.is_visible():
         page.keyboard.press("/")
-    box.fill(query)
+    if delay is None:
+        box.fill(query)
+    else:
+        box.fill("")
+        box.type(query, delay=delay)
     page.wait_for_function("q => document.getElementById('kp-search-list').getAttribute('data-query') === q",
                            arg=query, timeout=timeout)
     return page.eval_on_selector_all("#kp-search-list a", "els => els.map(e => e.getAttribute('href'))")
@@ -290,7 +294,7 @@ def answered(page, lang: str, questions: list[dict]) -> tuple[list[dict], list[s
     missed, foreign = [], []
     for item in questions:
         paths = [urlparse(h).path for h in ask(page, item["q"])]
-        if "/" + SEARCH_PREFIX[lang] + item["page"] not in paths[:3]:
+        if "/" + PREFIX[lang] + item["page"] not in paths[:3]:
             missed.append({**item, "got": paths[:3]})
         if any((lang == "fi" and p.startswith(("/sv/", "/en/"))) or (lang != "fi" and not p.startswith(f"/{lang}/"))
                for p in paths):
@@ -306,7 +310,7 @@ def search_quality(site: Path, root: Path = ROOT, limit: int | None = None) -> d
     with browser_on(site) as (browser, base):
         for lang in LANGUAGES:
             page = browser.new_page()
-            page.goto(base + SEARCH_PREFIX[lang] + "tietoa/", wait_until="load")
+            page.goto(base + PREFIX[lang] + "tietoa/", wait_until="load")
             asked = suite[lang][:limit]
             missed, _ = answered(page, lang, asked)
             n = len(asked)
@@ -326,7 +330,6 @@ def search_cost(site: Path) -> dict:
     search box's script and the index load only when the reader focuses the box) and what the first query
     downloads (the script, the index, the word lists, the first five results' texts)."""
     queries = {"fi": "pöydän", "sv": "bordet", "en": "tables"}
-    prefix = SEARCH_PREFIX
     out = {}
     with browser_on(site) as (browser, base):
         for lang in LANGUAGES:
@@ -334,7 +337,7 @@ def search_cost(site: Path) -> dict:
             page = ctx.new_page()
             responses = []
             page.on("response", lambda r: is_search_download(r.url) and responses.append(r))
-            page.goto(base + prefix[lang] + "kumppanuus/", wait_until="networkidle")
+            page.goto(base + PREFIX[lang] + "kumppanuus/", wait_until="networkidle")
             before = sum(len(gzip.compress(r.body(), 6)) for r in responses)
             count_before = len(responses)
             page.keyboard.press("/")
