@@ -70,6 +70,11 @@ class SearchError(RuntimeError):
 COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
+def text_of(html_text: str) -> str:
+    """The text of an HTML fragment: tags become spaces, character references are resolved."""
+    return htmllib.unescape(TAG.sub(" ", html_text))
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics: 'Pöydän' -> 'poydan' (the search box folds query words the same way)."""
     return COMBINING.sub("", unicodedata.normalize("NFD", text.lower()))
@@ -171,7 +176,7 @@ def with_base_forms(body: str, expander: FinnishExpander) -> str:
     heading's inside the heading (so that they weigh as much as the heading: "Kumppanuuspöydän
     rakentaminen" is also found as "kumppanuuspöytä"), a section's in a paragraph at its end."""
     def marked(text: str) -> str:
-        words = expander.expand(htmllib.unescape(TAG.sub(" ", text)))
+        words = expander.expand(text_of(text))
         return " ".join(f"{w}{MARK}" for w in words.split())
 
     out = []
@@ -190,7 +195,7 @@ def with_base_forms(body: str, expander: FinnishExpander) -> str:
 
 def heading_texts(body: str) -> list[str]:
     """The texts of an article's headings below its title."""
-    return [" ".join(htmllib.unescape(TAG.sub(" ", h)).split()) for h in SUBHEADING.findall(body)]
+    return [" ".join(text_of(h).split()) for h in SUBHEADING.findall(body)]
 
 
 def common_headings(pages: list[tuple[str, str]]) -> frozenset[str]:
@@ -311,7 +316,7 @@ MARKED_WORD = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)(" + MARK + ")?", re.U)
 def page_words(copy_html: str) -> tuple[list[str], list[str]]:
     """The words of a copy: (visible words, index-only words), in lower case."""
     visible, extra = [], []
-    for word, mark in MARKED_WORD.findall(htmllib.unescape(TAG.sub(" ", copy_html.split("<body", 1)[-1])).lower()):
+    for word, mark in MARKED_WORD.findall(text_of(copy_html.split("<body", 1)[-1]).lower()):
         (extra if mark else visible).append(word)
     return visible, extra
 
@@ -329,6 +334,8 @@ def write_words(out: Path, docs: Path, expander: FinnishExpander | None, words: 
     'omistajuus'). Split by the first two letters so that a query word downloads a few hundred bytes, not
     the whole list; the list of chunks is in <lang>.json, so that no query asks for a missing file.
     """
+    from ..core.text import lang_prefix
+
     for lang in LANGUAGES:
         texts: list[str] = []
         titles: dict[str, str] = {}
@@ -341,29 +348,30 @@ def write_words(out: Path, docs: Path, expander: FinnishExpander | None, words: 
             texts.append(" ".join(visible))
             shown.update(visible)
             hidden.update(extra)
-            url = path.parent.relative_to(docs / (lang if lang != DEFAULT_LANGUAGE else "")).as_posix()
+            url = path.parent.relative_to(docs / lang_prefix(lang)).as_posix()
             h1 = H1.search(doc)
             if h1:
-                title = htmllib.unescape(TAG.sub(" ", h1.group(1))).split()
+                title = text_of(h1.group(1)).split()
                 titles["" if url == "." else url + "/"] = " ".join(w for w in title if MARK not in w)
-        forms: dict[str, dict[str, str]] = {}
+        folded_word = {word: fold(word) for word in shown | hidden}
+        forms: dict[str, dict[str, str]] = {}  # keyed like vocab: every shown word is in it
         vocab: dict[str, set[str]] = {}
-        for word in shown | hidden:
-            vocab.setdefault(fold(word)[:2], set()).add(word)
+        for word, key in folded_word.items():
+            vocab.setdefault(key[:2], set()).add(word)
         if lang == DEFAULT_LANGUAGE and expander is not None:
             for word in shown:
                 if len(word) > 3 and (base := expander.lemma(word)):
-                    forms.setdefault(fold(word)[:2], {})[word] = base
+                    forms.setdefault(folded_word[word][:2], {})[word] = base
         target = out / WORDS_DIR / lang
         target.mkdir(parents=True, exist_ok=True)
-        for key in set(vocab) | set(forms):
-            chunk = {"l": sorted(vocab.get(key, ()))}
+        for key in vocab:
+            chunk = {"l": sorted(vocab[key])}
             if forms.get(key):
                 chunk["f"] = forms[key]
             (target / f"{key}.json").write_text(json.dumps(chunk, ensure_ascii=False, sort_keys=True,
                                                           separators=(",", ":")), encoding="utf-8")
-        folded = sorted({fold(w) for ws in vocab.values() for w in ws})
-        data = settings(lang, words, labels, sorted(set(vocab) | set(forms)), len(pages), titles, folded,
+        folded = sorted(set(folded_word.values()))
+        data = settings(lang, words, labels, sorted(vocab), len(pages), titles, folded,
                         fold(" \n".join(texts)))
         (out / WORDS_DIR / f"{lang}.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
                                                       encoding="utf-8")
